@@ -1,0 +1,23 @@
+package dev.evident.core.detect;
+
+import dev.evident.core.model.EvidenceSet;
+import dev.evident.core.model.Finding;
+
+import java.util.List;
+
+/**
+ * Finds one kind of problem in the evidence. Implementations are registered in
+ * {@code META-INF/services/dev.evident.core.detect.Detector}; a new detector is one new class plus
+ * its registration line.
+ */
+public interface Detector {
+
+    /** Stable kebab-case id, e.g. {@code hot-method}. */
+    String id();
+
+    /**
+     * Returns the findings, each citing the evidence it rests on. Evidence that gives context but
+     * supports no finding goes to {@link AnalysisContext#note}.
+     */
+    List<Finding> detect(EvidenceSet evidence, AnalysisContext context);
+}

@@ -1,0 +1,162 @@
+package dev.evident.core.report;
+
+import dev.evident.core.Version;
+import dev.evident.core.detect.AnalysisContext;
+import dev.evident.core.detect.AnalysisOptions;
+import dev.evident.core.detect.Detector;
+import dev.evident.core.model.Confidence;
+import dev.evident.core.model.Evidence;
+import dev.evident.core.model.EvidenceSet;
+import dev.evident.core.model.Finding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeSet;
+
+/**
+ * Runs every registered detector over an evidence set and assembles the report: merges findings
+ * about the same subject seen in several artifacts, orders findings by score, and numbers the
+ * evidence in the order findings cite it.
+ */
+public final class Analyzer {
+    /** A finding below this score does not make a problem "dominant" for the headline. */
+    static final int DOMINANT_SCORE = 50;
+    /** Score spread across artifacts beyond which they are said to disagree. */
+    static final int DISAGREEMENT = 25;
+
+    private final List<Detector> detectors;
+    private final AnalysisOptions options;
+
+    public Analyzer(AnalysisOptions options) {
+        this(loadDetectors(), options);
+    }
+
+    public Analyzer(List<Detector> detectors, AnalysisOptions options) {
+        this.detectors = detectors.stream().sorted(Comparator.comparing(Detector::id)).toList();
+        this.options = options;
+    }
+
+    public static List<Detector> loadDetectors() {
+        List<Detector> list = new ArrayList<>();
+        ServiceLoader.load(Detector.class, Analyzer.class.getClassLoader()).forEach(list::add);
+        return list;
+    }
+
+    public List<Detector> detectors() {
+        return detectors;
+    }
+
+    public Report analyze(EvidenceSet evidence) {
+        AnalysisContext context = new AnalysisContext(options);
+        List<Finding> raw = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Detector detector : detectors) {
+            try {
+                raw.addAll(detector.detect(evidence, context));
+            } catch (RuntimeException e) {
+                warnings.add("detector " + detector.id() + " failed on this input and was skipped: " + e);
+            }
+        }
+        ProfileSummaries.note(evidence, context);
+
+        List<Finding> merged = merge(raw);
+        merged.sort(Comparator.comparingInt(Finding::score).reversed()
+                .thenComparing(f -> f.confidence().level())
+                .thenComparing(Finding::key));
+
+        Map<String, Evidence> numbered = new LinkedHashMap<>();
+        List<Finding> findings = new ArrayList<>(merged.size());
+        for (int i = 0; i < merged.size(); i++) {
+            Finding f = merged.get(i);
+            List<Evidence> cited = new ArrayList<>();
+            for (Evidence e : f.evidence()) {
+                cited.add(numbered.computeIfAbsent(e.key(), k -> e.withId("E" + (numbered.size() + 1))));
+            }
+            findings.add(f.withIdAndEvidence("F" + (i + 1), cited));
+        }
+        List<Evidence> notes = new ArrayList<>(context.notes());
+        notes.sort(Comparator.comparing(Evidence::source).thenComparing(Evidence::key));
+        for (Evidence e : notes) {
+            numbered.computeIfAbsent(e.key(), k -> e.withId("E" + (numbered.size() + 1)));
+        }
+        return new Report("evident " + Version.VERSION, headline(findings), evidence.artifacts(), evidence.skipped(),
+                findings, List.copyOf(numbered.values()), EvidenceGaps.of(evidence), warnings);
+    }
+
+    /** Findings with the same key describe the same problem; keep the strongest and pool the evidence. */
+    static List<Finding> merge(List<Finding> raw) {
+        Map<String, List<Finding>> byKey = new LinkedHashMap<>();
+        for (Finding f : raw) {
+            byKey.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(f);
+        }
+        List<Finding> out = new ArrayList<>(byKey.size());
+        for (List<Finding> group : byKey.values()) {
+            out.add(group.size() == 1 ? group.get(0) : mergeGroup(group));
+        }
+        return out;
+    }
+
+    /**
+     * The most confident finding, and among those the one with the most events behind it, speaks for
+     * the group: two recordings of the same problem are two measurements, and the one that can tell
+     * the cost (confidence is capped when it cannot) with the larger sample is the better one. Its score stands;
+     * if the others disagree by more than {@link #DISAGREEMENT} points, confidence drops a level.
+     */
+    private static Finding mergeGroup(List<Finding> group) {
+        List<Finding> ordered = new ArrayList<>(group);
+        ordered.sort(Comparator.comparing((Finding f) -> f.confidence().level())
+                .thenComparing(Comparator.comparingLong(Finding::support).reversed())
+                .thenComparing(Comparator.comparingInt(Finding::score).reversed())
+                .thenComparing(Finding::detector)
+                .thenComparing(f -> f.evidence().isEmpty() ? "" : f.evidence().get(0).source()));
+        Finding best = ordered.get(0);
+        Map<String, Evidence> evidence = new LinkedHashMap<>();
+        TreeSet<String> detectors = new TreeSet<>();
+        TreeSet<String> sources = new TreeSet<>();
+        int lowest = best.score();
+        int highest = best.score();
+        for (Finding f : ordered) {
+            detectors.add(f.detector());
+            lowest = Math.min(lowest, f.score());
+            highest = Math.max(highest, f.score());
+            for (Evidence e : f.evidence()) {
+                evidence.putIfAbsent(e.key(), e);
+                sources.add(e.source());
+            }
+        }
+        Confidence confidence = best.confidence();
+        if (sources.size() > 1) {
+            String reason = confidence.reason() + "; the same pattern appears in " + sources.size() + " artifacts ("
+                    + String.join(", ", sources) + ")";
+            Confidence.Level level = confidence.level();
+            if (highest - lowest > DISAGREEMENT) {
+                reason += ", which disagree on its weight (scores " + lowest + " to " + highest + ")";
+                level = level == Confidence.Level.HIGH ? Confidence.Level.MEDIUM : Confidence.Level.LOW;
+            }
+            confidence = new Confidence(level, reason);
+        }
+        return new Finding(null, best.key(), String.join(", ", detectors), best.category(), best.title(),
+                best.score(), confidence, best.support(), List.copyOf(evidence.values()), best.explanation(), best.fix());
+    }
+
+    private static String headline(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return "No finding: nothing in the evidence stands out.";
+        }
+        Finding top = findings.get(0);
+        if (top.score() < DOMINANT_SCORE) {
+            return "No dominant problem: the strongest finding (" + top.id() + ", score " + top.score()
+                    + ") is below " + DOMINANT_SCORE + ": " + top.title() + ".";
+        }
+        return top.id() + " (score " + top.score() + ", " + top.confidence().level().label() + " confidence): "
+                + top.title() + " " + citation(top) + ".";
+    }
+
+    static String citation(Finding f) {
+        return "[" + String.join(", ", f.evidenceIds()) + "]";
+    }
+}

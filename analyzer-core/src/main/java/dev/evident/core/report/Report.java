@@ -1,0 +1,41 @@
+package dev.evident.core.report;
+
+import dev.evident.core.model.Artifact;
+import dev.evident.core.model.Evidence;
+import dev.evident.core.model.Finding;
+import dev.evident.core.model.SkippedArtifact;
+
+import java.util.List;
+
+/**
+ * The result of one analysis, ready to render. Everything in it is deterministic for the same
+ * input: no clock readings, stable orders, stable ids.
+ *
+ * @param tool      "evident" and its version
+ * @param headline  one sentence: the top finding, or that nothing dominates
+ * @param artifacts inputs that were read
+ * @param skipped   inputs that could not be used, with the reason
+ * @param findings  diagnosed problems, most severe first ({@code F1} first)
+ * @param evidence  every fact cited by a finding, then context facts ({@code E1} first)
+ * @param gaps      evidence that is missing and how to collect it
+ * @param warnings  problems of the analysis itself (a detector that failed on this input)
+ */
+public record Report(
+        String tool,
+        String headline,
+        List<Artifact> artifacts,
+        List<SkippedArtifact> skipped,
+        List<Finding> findings,
+        List<Evidence> evidence,
+        List<EvidenceGap> gaps,
+        List<String> warnings) {
+
+    public Report {
+        artifacts = List.copyOf(artifacts);
+        skipped = List.copyOf(skipped);
+        findings = List.copyOf(findings);
+        evidence = List.copyOf(evidence);
+        gaps = List.copyOf(gaps);
+        warnings = List.copyOf(warnings);
+    }
+}

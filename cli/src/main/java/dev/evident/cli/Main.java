@@ -1,0 +1,26 @@
+package dev.evident.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code evident} command. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code, for tests. */
+    public static int run(String... args) {
+        CommandLine cmd = new CommandLine(new EvidentCommand());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
+        cmd.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println(e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return ExitCodes.USAGE;
+        });
+        return cmd.execute(args);
+    }
+}

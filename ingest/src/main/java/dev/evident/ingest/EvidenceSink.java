@@ -1,0 +1,22 @@
+package dev.evident.ingest;
+
+import dev.evident.core.model.JvmTimeline;
+import dev.evident.core.model.Profile;
+import dev.evident.core.model.TimeWindow;
+
+/** Where a reader puts what it found in one artifact. */
+public interface EvidenceSink {
+
+    /** The tool that wrote the artifact, e.g. "async-profiler 4.6". */
+    void producer(String producer);
+
+    /** The time the artifact covers. */
+    void window(TimeWindow window);
+
+    /** A problem the reader worked around, naming the place (offset, line) and what it did. */
+    void warning(String message);
+
+    void profile(Profile profile);
+
+    void timeline(JvmTimeline timeline);
+}

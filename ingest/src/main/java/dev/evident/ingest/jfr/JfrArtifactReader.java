@@ -1,0 +1,196 @@
+package dev.evident.ingest.jfr;
+
+import dev.evident.core.model.CpuLoadSample;
+import dev.evident.core.model.GcPause;
+import dev.evident.core.model.HeapSample;
+import dev.evident.core.model.ThreadCountSample;
+import dev.evident.core.model.JvmTimeline;
+import dev.evident.core.model.Metric;
+import dev.evident.core.model.Profile;
+import dev.evident.core.model.TimeWindow;
+import dev.evident.ingest.ArtifactException;
+import dev.evident.ingest.ArtifactInput;
+import dev.evident.ingest.ArtifactReader;
+import dev.evident.ingest.EvidenceSink;
+import dev.evident.ingest.Probe;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * JDK Flight Recorder files, whether written by the JDK or by async-profiler. One streaming pass
+ * per chunk, chunks in parallel, using async-profiler's {@code one.jfr.JfrReader} for the chunk
+ * structure and constant pools.
+ */
+public final class JfrArtifactReader implements ArtifactReader {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ns|us|ms|s)");
+
+    @Override
+    public String format() {
+        return "jfr";
+    }
+
+    @Override
+    public Probe probe(ArtifactInput input, ByteBuffer head) {
+        if (head.remaining() >= 4 && head.getInt(head.position()) == JfrChunks.MAGIC) {
+            return Probe.CERTAIN;
+        }
+        return Probe.NO;
+    }
+
+    @Override
+    public void read(ArtifactInput input, EvidenceSink sink) throws ArtifactException {
+        JfrAccumulator acc;
+        try (FileChannel ch = FileChannel.open(input.randomAccessFile(), StandardOpenOption.READ)) {
+            JfrChunks.Layout layout = JfrChunks.scan(ch);
+            if (layout.chunks().isEmpty()) {
+                throw new ArtifactException("JFR: no complete chunk: " + layout.problem());
+            }
+            if (layout.problem() != null) {
+                sink.warning(layout.problem() + "; read the " + layout.chunks().size()
+                        + " complete chunk(s) before it");
+            }
+            acc = layout.chunks().parallelStream().collect(JfrAccumulator::new,
+                    (a, chunk) -> readChunk(ch, chunk, a), JfrAccumulator::merge);
+        } catch (IOException e) {
+            throw new ArtifactException("JFR: cannot read the file: " + e.getMessage(), e);
+        }
+        for (String failure : acc.chunkFailures) {
+            sink.warning(failure);
+        }
+        if (acc.chunks == 0) {
+            throw new ArtifactException("JFR: no chunk could be decoded (" + String.join("; ", acc.chunkFailures) + ")");
+        }
+        if (acc.stacksAtJdkDepthLimit > 0) {
+            sink.warning(acc.stacksAtJdkDepthLimit + " of " + acc.distinctStacks + " distinct stacks reached the "
+                    + "recorder's 64-frame limit and lost their outermost frames; record with "
+                    + "-XX:FlightRecorderOptions:stackdepth=256 for complete paths");
+        }
+        TimeWindow window = new TimeWindow(acc.startNanos, acc.endNanos - acc.startNanos);
+        sink.window(window);
+        sink.producer(producer(acc));
+        emitProfile(input, acc, window, sink);
+        emitTimeline(input, acc, window, sink);
+    }
+
+    private static void readChunk(FileChannel ch, JfrChunks.Chunk chunk, JfrAccumulator acc) {
+        try {
+            ByteBuffer buffer = ch.map(FileChannel.MapMode.READ_ONLY, chunk.offset(), chunk.size());
+            JfrChunkProcessor.process(buffer, chunk, acc);
+        } catch (IOException | RuntimeException e) {
+            acc.chunkFailures.add("chunk at byte " + chunk.offset() + " (" + chunk.size()
+                    + " bytes) could not be decoded and was skipped: " + e.getMessage());
+        }
+    }
+
+    private static void emitProfile(ArtifactInput input, JfrAccumulator acc, TimeWindow window, EvidenceSink sink) {
+        List<Integer> kept = new ArrayList<>();
+        for (int c = 0; c < JfrAccumulator.METRICS.size(); c++) {
+            if (acc.tree.eventCount(c) > 0) {
+                kept.add(c);
+            }
+        }
+        if (kept.isEmpty()) {
+            return;
+        }
+        int[] columns = kept.stream().mapToInt(Integer::intValue).toArray();
+        List<Metric> metrics = kept.stream().map(JfrAccumulator.METRICS::get).toList();
+        var tree = acc.tree.retainColumns(columns);
+        tree.finish();
+        Map<Metric, Long> intervals = new HashMap<>();
+        for (Metric m : metrics) {
+            Long interval = interval(acc, m);
+            if (interval != null) {
+                intervals.put(m, interval);
+            }
+        }
+        sink.profile(new Profile(input.displayPath(), acc.frames, tree, metrics, acc.threads.retain(columns), window,
+                intervals));
+    }
+
+    private static void emitTimeline(ArtifactInput input, JfrAccumulator acc, TimeWindow window, EvidenceSink sink) {
+        if (acc.gcPauses.isEmpty() && acc.heap.isEmpty() && acc.cpuLoad.isEmpty() && acc.threadCounts.isEmpty()
+                && acc.jvms.isEmpty()) {
+            return;
+        }
+        acc.gcPauses.sort(GcPause.BY_TIME);
+        acc.heap.sort(HeapSample.BY_TIME);
+        acc.cpuLoad.sort(CpuLoadSample.BY_TIME);
+        acc.threadCounts.sort(ThreadCountSample.BY_TIME);
+        Map<String, String> settings = new TreeMap<>();
+        acc.settings.forEach((k, v) -> settings.put(k, String.join(" / ", v)));
+        sink.timeline(new JvmTimeline(input.displayPath(), acc.jvms.isEmpty() ? null : String.join(" / ", acc.jvms),
+                window, settings, acc.gcPauses, acc.heap, acc.cpuLoad, acc.threadCounts));
+    }
+
+    private static String producer(JfrAccumulator acc) {
+        if (acc.producers.contains("async-profiler")) {
+            String version = single(acc, "version");
+            String engine = single(acc, "engine");
+            return "async-profiler" + (version != null ? " " + version : "") + (engine != null ? " (" + engine + ")" : "")
+                    + (acc.jvms.isEmpty() ? "" : " on " + String.join(" / ", acc.jvms));
+        }
+        return "JDK Flight Recorder" + (acc.jvms.isEmpty() ? "" : ", " + String.join(" / ", acc.jvms));
+    }
+
+    /** An async-profiler global setting; the profiler records them under jdk.ActiveRecording. */
+    private static String single(JfrAccumulator acc, String name) {
+        var values = acc.settings.get("jdk.ActiveRecording#" + name);
+        return values != null && values.size() == 1 ? values.first() : null;
+    }
+
+    /** The sampling interval of a metric, from the recording's own settings. */
+    private static Long interval(JfrAccumulator acc, Metric metric) {
+        if (metric.equals(Metric.CPU_SAMPLES)) {
+            Long jdk = duration(acc, "jdk.ExecutionSample#period");
+            return jdk != null ? jdk : nanos(acc, "jdk.ExecutionSample#interval");
+        }
+        if (metric.equals(Metric.NATIVE_SAMPLES)) {
+            return duration(acc, "jdk.NativeMethodSample#period");
+        }
+        if (metric.equals(Metric.WALL_SAMPLES)) {
+            return nanos(acc, "jdk.ExecutionSample#wall");
+        }
+        return null;
+    }
+
+    private static Long duration(JfrAccumulator acc, String key) {
+        var values = acc.settings.get(key);
+        if (values == null || values.size() != 1) {
+            return null;
+        }
+        Matcher m = DURATION.matcher(values.first());
+        if (!m.find()) {
+            return null;
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ns" -> n;
+            case "us" -> n * 1_000;
+            case "ms" -> n * 1_000_000;
+            default -> n * 1_000_000_000;
+        };
+    }
+
+    private static Long nanos(JfrAccumulator acc, String key) {
+        var values = acc.settings.get(key);
+        if (values == null || values.size() != 1) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(values.first().trim());
+            return n > 0 ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
