@@ -11,9 +11,16 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code, for tests. */
+    /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output streams, for tests. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cmd = new CommandLine(new EvidentCommand());
+        cmd.setOut(out);
+        cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
         cmd.setParameterExceptionHandler((e, a) -> {

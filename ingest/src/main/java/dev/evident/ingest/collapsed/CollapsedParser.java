@@ -115,7 +115,8 @@ final class CollapsedParser {
             frameStart = frameEnd + 1;
         }
         if (node == CallTree.ROOT) {
-            bad(offset, "the line has no frames besides a thread name", buf, start, end);
+            bad(offset, thread >= 0 ? "the line has no frames besides a thread name" : "the line has a count but no frames",
+                    buf, start, end);
             return;
         }
         tree.addSelf(node, 0, count, count);
