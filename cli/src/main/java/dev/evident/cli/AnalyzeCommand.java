@@ -54,6 +54,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Package prefix of your own code (repeatable). Hot spots are attributed to the nearest frame under it.")
     List<String> applicationPackages = new ArrayList<>();
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for reading artifacts (default: one per CPU core).")
+    Integer threads;
+
+    @Option(names = "--digest", paramLabel = "WHICH", defaultValue = "default",
+            description = "Which inputs get a SHA-256 digest in the report: default (files up to 64 MiB), all, or none.")
+    Ingest.Digest digest;
+
     @Option(names = "--fail-on", paramLabel = "SCORE",
             description = "Exit with code 1 when a finding scores SCORE or more (0-100). Useful in CI.")
     Integer failOn;
@@ -70,7 +78,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         long started = System.nanoTime();
-        EvidenceSet evidence = new Ingest().read(inputs);
+        if (threads != null && threads < 1) {
+            spec.commandLine().getErr().println("--threads takes a positive number, got " + threads);
+            return ExitCodes.USAGE;
+        }
+        Ingest ingest = new Ingest(Ingest.loadReaders(),
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads, digest);
+        EvidenceSet evidence = ingest.read(inputs);
         Report report = new Analyzer(new AnalysisOptions(applicationPackages, 3)).analyze(evidence);
         if (output != null) {
             Path parent = output.toAbsolutePath().getParent();

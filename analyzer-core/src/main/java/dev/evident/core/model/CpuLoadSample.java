@@ -11,7 +11,14 @@ import java.util.Comparator;
  */
 public record CpuLoadSample(long epochNanos, double jvmUser, double jvmSystem, double machineTotal) {
 
-    public static final Comparator<CpuLoadSample> BY_TIME = Comparator.comparingLong(CpuLoadSample::epochNanos)
-            .thenComparingDouble(CpuLoadSample::jvmUser).thenComparingDouble(CpuLoadSample::jvmSystem)
-            .thenComparingDouble(CpuLoadSample::machineTotal);
+    public static final Comparator<CpuLoadSample> BY_TIME = (a, b) -> {
+        int c = Long.compare(a.epochNanos, b.epochNanos);
+        if (c == 0) {
+            c = Double.compare(a.jvmUser, b.jvmUser);
+        }
+        if (c == 0) {
+            c = Double.compare(a.jvmSystem, b.jvmSystem);
+        }
+        return c != 0 ? c : Double.compare(a.machineTotal, b.machineTotal);
+    };
 }

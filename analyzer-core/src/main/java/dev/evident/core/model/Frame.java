@@ -9,6 +9,18 @@ package dev.evident.core.model;
  */
 public record Frame(String name, FrameKind kind, int line) {
 
+    // Written out because frames are hash keys on the readers' hot path, and the generated
+    // record methods are slow until the JIT has compiled them.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Frame f && line == f.line && kind == f.kind && name.equals(f.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return (name.hashCode() * 31 + kind.ordinal()) * 31 + line;
+    }
+
     /** "OrderDeduplicator.distinctCustomerIds:17", or the short name alone without a line. */
     public String shortLabel() {
         String s = JavaFrameNames.shortName(name);

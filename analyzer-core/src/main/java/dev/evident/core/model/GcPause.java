@@ -14,7 +14,17 @@ import java.util.Comparator;
 public record GcPause(long startEpochNanos, long sumOfPausesNanos, long longestPauseNanos, String name, String cause) {
 
     /** Time order; ties broken by every field so parallel reads sort the same way. */
-    public static final Comparator<GcPause> BY_TIME = Comparator.comparingLong(GcPause::startEpochNanos)
-            .thenComparingLong(GcPause::sumOfPausesNanos).thenComparingLong(GcPause::longestPauseNanos)
-            .thenComparing(GcPause::name).thenComparing(GcPause::cause);
+    public static final Comparator<GcPause> BY_TIME = (a, b) -> {
+        int c = Long.compare(a.startEpochNanos, b.startEpochNanos);
+        if (c == 0) {
+            c = Long.compare(a.sumOfPausesNanos, b.sumOfPausesNanos);
+        }
+        if (c == 0) {
+            c = Long.compare(a.longestPauseNanos, b.longestPauseNanos);
+        }
+        if (c == 0) {
+            c = a.name.compareTo(b.name);
+        }
+        return c != 0 ? c : a.cause.compareTo(b.cause);
+    };
 }

@@ -35,6 +35,15 @@ public record JvmTimeline(
         threadCounts = List.copyOf(threadCounts);
     }
 
+    /** Summed stop-the-world time of all collections. */
+    public long totalPauseNanos() {
+        long sum = 0;
+        for (GcPause p : gcPauses) {
+            sum += p.sumOfPausesNanos();
+        }
+        return sum;
+    }
+
     /**
      * True when the recording captured garbage collections, so that "no collections" means none
      * happened rather than none were recorded.

@@ -11,8 +11,8 @@ import one.jfr.JfrReader;
 import one.jfr.MethodRef;
 import one.jfr.StackTrace;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.ArrayList;
+
 
 /**
  * Turns one chunk's constant-pool ids (methods, classes, stack traces) into evident frame ids and
@@ -37,15 +37,20 @@ final class FrameResolver {
     private final FrameTable frames;
     private final CallTree tree;
     private final boolean asyncProfiler;
-    private final HashMap<Long, Frame> methods = new HashMap<>();
-    private final LongIntHashMap typeFrames = new LongIntHashMap(256);
-    private final LongIntHashMap stackNodes = new LongIntHashMap(4096);
-    private final LongIntHashMap typedStackNodes = new LongIntHashMap(1024);
+    private final SymbolCache symbols;
+    private final LongIntHashMap methodIndex = new LongIntHashMap(1024);
+    private final ArrayList<Frame> methods = new ArrayList<>();
+    /** (method, frame type, line) of this chunk to frame id: most stacks share their frames. */
+    private final LongIntHashMap frameIds = new LongIntHashMap(1024);
+    private final LongIntHashMap typeFrames = new LongIntHashMap(64);
+    private final LongIntHashMap stackNodes = new LongIntHashMap(1024);
+    private final LongIntHashMap typedStackNodes = new LongIntHashMap(256);
     int distinctStacks;
     int stacksAtJdkDepthLimit;
 
-    FrameResolver(JfrReader reader, FrameTable frames, CallTree tree, boolean asyncProfiler) {
+    FrameResolver(JfrReader reader, FrameTable frames, CallTree tree, SymbolCache symbols, boolean asyncProfiler) {
         this.reader = reader;
+        this.symbols = symbols;
         this.frames = frames;
         this.tree = tree;
         this.asyncProfiler = asyncProfiler;
@@ -89,22 +94,36 @@ final class FrameResolver {
         }
         int node = CallTree.ROOT;
         for (int i = stack.methods.length - 1; i >= 0; i--) { // index 0 is the leaf
-            Frame method = method(stack.methods[i], stack.types[i]);
-            int line = method.kind() == FrameKind.JAVA ? stack.locations[i] >>> 16 : 0;
-            node = tree.child(node, frames.intern(method.name(), method.kind(), line));
+            node = tree.child(node, frameId(stack.methods[i], stack.types[i], stack.locations[i] >>> 16));
         }
         return node;
+    }
+
+
+    private int frameId(long methodId, byte type, int line) {
+        boolean cacheable = methodId >= 0 && methodId < (1L << 40);
+        long key = (methodId << 23) | ((long) (line & 0xfffff) << 3) | (type & 7);
+        int id = cacheable ? frameIds.get(key, -1) : -1;
+        if (id < 0) {
+            Frame method = method(methodId, type);
+            id = frames.intern(method.name(), method.kind(), method.kind() == FrameKind.JAVA ? line : 0);
+            if (cacheable) {
+                frameIds.put(key, id);
+            }
+        }
+        return id;
     }
 
     /** Name and kind of a method id of this chunk (the line comes from each stack frame). */
     private Frame method(long methodId, byte type) {
         long key = (methodId << 3) | (type & 7);
-        Frame m = methods.get(key);
-        if (m == null) {
-            m = resolveMethod(methodId, type);
-            methods.put(key, m);
+        int i = methodIndex.get(key, -1);
+        if (i < 0) {
+            i = methods.size();
+            methods.add(resolveMethod(methodId, type));
+            methodIndex.put(key, i);
         }
-        return m;
+        return methods.get(i);
     }
 
     private Frame resolveMethod(long methodId, byte type) {
@@ -112,9 +131,9 @@ final class FrameResolver {
         if (method == null) {
             return new Frame("[unknown method]", FrameKind.UNKNOWN, 0);
         }
-        String methodName = symbol(method.name);
+        String methodName = symbols.text(reader.symbols.get(method.name));
         ClassRef cls = reader.classes.get(method.cls);
-        String className = cls == null ? "" : symbol(cls.name);
+        String className = cls == null ? "" : symbols.text(reader.symbols.get(cls.name));
         FrameKind kind = switch (type) {
             case INTERPRETED, JIT, INLINED, C1 -> FrameKind.JAVA;
             case NATIVE -> asyncProfiler ? FrameKind.NATIVE : FrameKind.JAVA;
@@ -125,7 +144,7 @@ final class FrameResolver {
         if (kind != FrameKind.JAVA || className.isEmpty()) {
             return new Frame(methodName, kind == FrameKind.JAVA ? FrameKind.NATIVE : kind, 0);
         }
-        return new Frame(JavaFrameNames.normalize(className + "." + methodName), FrameKind.JAVA, 0);
+        return new Frame(symbols.javaMethod(className, methodName), FrameKind.JAVA, 0);
     }
 
     int typeFrame(long classId) {
@@ -143,7 +162,7 @@ final class FrameResolver {
         if (cls == null) {
             return "[unknown class]";
         }
-        return sourceName(symbol(cls.name));
+        return sourceName(symbols.text(reader.symbols.get(cls.name)));
     }
 
     static String sourceName(String internal) {
@@ -170,8 +189,4 @@ final class FrameResolver {
         return base + "[]".repeat(dims);
     }
 
-    private String symbol(long id) {
-        byte[] bytes = reader.symbols.get(id);
-        return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
-    }
 }

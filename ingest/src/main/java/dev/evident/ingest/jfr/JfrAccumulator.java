@@ -30,6 +30,8 @@ final class JfrAccumulator {
     private static final int[] IDENTITY = {0, 1, 2, 3, 4};
 
     final FrameTable frames = new FrameTable();
+    /** Decoded class and method names, shared by every chunk this accumulator reads. */
+    final SymbolCache symbols = new SymbolCache();
     final CallTree tree = new CallTree(METRICS.size());
     final ThreadBreakdown threads = new ThreadBreakdown(METRICS.size());
     final List<GcPause> gcPauses = new ArrayList<>();

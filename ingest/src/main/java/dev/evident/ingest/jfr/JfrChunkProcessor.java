@@ -7,12 +7,6 @@ import dev.evident.core.model.ThreadCountSample;
 import dev.evident.core.util.LongIntHashMap;
 import one.jfr.JfrClass;
 import one.jfr.JfrReader;
-import one.jfr.event.AllocationSample;
-import one.jfr.event.CPULoad;
-import one.jfr.event.ContendedLock;
-import one.jfr.event.Event;
-import one.jfr.event.ExecutionSample;
-import one.jfr.event.GCHeapSummary;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,85 +14,250 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads the events of one chunk into an accumulator, in one streaming pass. */
+/**
+ * Reads one chunk into an accumulator. {@link JfrReader} parses the chunk's metadata and constant
+ * pools; the events themselves are decoded here in one tight loop over the chunk's bytes, by
+ * field layouts bound once per chunk, touching only the event types evident uses and allocating
+ * nothing per event.
+ */
 final class JfrChunkProcessor {
+    private static final int CHUNK_HEADER_SIZE = 68;
+
     /** Settings worth keeping: they change how the data is read (sampling periods, thresholds). */
     private static final Set<String> KEPT_SETTINGS = Set.of("period", "threshold", "interval", "wall", "alloc",
             "lock", "engine", "event", "version", "cstack", "throttle");
+
+    /** The event types evident reads, and what each becomes. */
+    enum Type {
+        EXECUTION_SAMPLE("jdk.ExecutionSample"),
+        CPU_TIME_SAMPLE("jdk.CPUTimeSample"),
+        NATIVE_SAMPLE("jdk.NativeMethodSample"),
+        WALL_SAMPLE("profiler.WallClockSample"),
+        ALLOCATION_SAMPLE("jdk.ObjectAllocationSample"),
+        ALLOCATION_IN_NEW_TLAB("jdk.ObjectAllocationInNewTLAB"),
+        ALLOCATION_OUTSIDE_TLAB("jdk.ObjectAllocationOutsideTLAB"),
+        MONITOR_ENTER("jdk.JavaMonitorEnter"),
+        THREAD_PARK("jdk.ThreadPark"),
+        CPU_LOAD("jdk.CPULoad"),
+        HEAP_SUMMARY("jdk.GCHeapSummary"),
+        GARBAGE_COLLECTION("jdk.GarbageCollection"),
+        ACTIVE_SETTING("jdk.ActiveSetting"),
+        JVM_INFORMATION("jdk.JVMInformation"),
+        THREAD_STATISTICS("jdk.JavaThreadStatistics");
+
+        final String eventName;
+
+        Type(String eventName) {
+            this.eventName = eventName;
+        }
+
+        boolean needsStrings() {
+            return this == ACTIVE_SETTING || this == JVM_INFORMATION;
+        }
+    }
+
+    /** An event type bound to this chunk's layout, with the field indices looked up once. */
+    private static final class Bound {
+        final Type type;
+        final EventLayout layout;
+        final int time;
+        final int thread;
+        final int stack;
+        final int typeClass;
+        final int duration;
+        final int samples;
+        final int weight;
+        final int tlabSize;
+        final int allocationSize;
+        final int failed;
+        /** Fields to decode: up to the last one this type's handler reads. */
+        final int decoded;
+
+        Bound(Type type, EventLayout layout) {
+            this.type = type;
+            this.layout = layout;
+            this.time = layout.field("startTime");
+            this.thread = layout.field("eventThread") >= 0 ? layout.field("eventThread") : layout.field("sampledThread");
+            this.stack = layout.field("stackTrace");
+            int cls = layout.field("objectClass");
+            if (cls < 0) {
+                cls = layout.field("monitorClass");
+            }
+            if (cls < 0) {
+                cls = layout.field("parkedClass");
+            }
+            this.typeClass = cls;
+            this.duration = layout.field("duration");
+            this.samples = layout.field("samples");
+            this.weight = layout.field("weight");
+            this.tlabSize = layout.field("tlabSize");
+            this.allocationSize = layout.field("allocationSize");
+            this.failed = layout.field("failed");
+            this.decoded = switch (type) {
+                case EXECUTION_SAMPLE, NATIVE_SAMPLE -> 1 + Math.max(thread, stack);
+                case WALL_SAMPLE -> 1 + Math.max(Math.max(thread, stack), samples);
+                case ALLOCATION_SAMPLE, ALLOCATION_IN_NEW_TLAB, ALLOCATION_OUTSIDE_TLAB ->
+                        1 + Math.max(Math.max(thread, stack), Math.max(typeClass, Math.max(weight, Math.max(tlabSize, allocationSize))));
+                case MONITOR_ENTER, THREAD_PARK -> 1 + Math.max(Math.max(thread, stack), Math.max(typeClass, duration));
+                default -> layout.size();
+            };
+        }
+
+        static long at(long[] values, int index, long missing) {
+            return index < 0 ? missing : values[index];
+        }
+
+        long get(long[] values, String field, long missing) {
+            int i = layout.field(field);
+            return i < 0 ? missing : values[i];
+        }
+
+        double getFloat(long[] values, String field) {
+            int i = layout.field(field);
+            if (i < 0) {
+                return 0;
+            }
+            return layout.kinds[i] == EventLayout.Kind.FLOAT || layout.kinds[i] == EventLayout.Kind.DOUBLE
+                    ? Double.longBitsToDouble(values[i]) : values[i];
+        }
+
+        String getString(String[] strings, String field) {
+            int i = layout.field(field);
+            return i < 0 ? null : strings[i];
+        }
+    }
 
     private final JfrReader reader;
     private final JfrAccumulator acc;
     private final FrameResolver frames;
     private final boolean asyncProfiler;
     private final LongIntHashMap threadIds = new LongIntHashMap(64);
-    private final Map<Long, String> eventTypeNames = new HashMap<>();
+    private Map<Long, String> eventTypeNames;
 
     private JfrChunkProcessor(JfrReader reader, JfrAccumulator acc) {
         this.reader = reader;
         this.acc = acc;
         this.asyncProfiler = reader.typesByName.keySet().stream().anyMatch(n -> n.startsWith("profiler."));
-        this.frames = new FrameResolver(reader, acc.frames, acc.tree, asyncProfiler);
-        for (JfrClass type : reader.typesByName.values()) {
-            eventTypeNames.put((long) JfrReaderAccess.classId(type), JfrReaderAccess.className(type));
-        }
+        this.frames = new FrameResolver(reader, acc.frames, acc.tree, acc.symbols, asyncProfiler);
     }
 
-    /** Decodes one complete chunk. */
+    /** Decodes one complete chunk held in {@code chunk} (position 0, limit = chunk size). */
     static void process(ByteBuffer chunk, JfrChunks.Chunk where, JfrAccumulator acc) throws IOException {
-        JfrReader reader = new JfrReader(chunk);
-        JfrEvents.registerAll(reader);
-        ChunkDecoding.begin(reader);
-        try {
-            JfrChunkProcessor p = new JfrChunkProcessor(reader, acc);
-            acc.producers.add(p.asyncProfiler ? "async-profiler" : "JDK Flight Recorder");
-            acc.window(where.startNanos(), where.durationNanos());
-            acc.chunks++;
-            for (Event e; (e = reader.readEvent()) != null; ) {
-                p.accept(e);
+        JfrReader reader = new JfrReader(chunk.duplicate());
+        JfrChunkProcessor p = new JfrChunkProcessor(reader, acc);
+        acc.producers.add(p.asyncProfiler ? "async-profiler" : "JDK Flight Recorder");
+        acc.window(where.startNanos(), where.durationNanos());
+        p.readEvents(chunk);
+        acc.chunks++;
+        acc.distinctStacks += p.frames.distinctStacks;
+        acc.stacksAtJdkDepthLimit += p.frames.stacksAtJdkDepthLimit;
+    }
+
+    private void readEvents(ByteBuffer buf) {
+        Bound[] byTypeId = bind();
+        int maxFields = 1;
+        for (Bound b : byTypeId) {
+            if (b != null) {
+                maxFields = Math.max(maxFields, b.layout.size());
             }
-            acc.distinctStacks += p.frames.distinctStacks;
-            acc.stacksAtJdkDepthLimit += p.frames.stacksAtJdkDepthLimit;
-        } finally {
-            ChunkDecoding.end();
+        }
+        long[] values = new long[maxFields];
+        String[] strings = new String[maxFields];
+        int limit = buf.limit();
+        int pos = CHUNK_HEADER_SIZE;
+        while (pos < limit) {
+            int start = pos;
+            long size = 0;
+            for (int shift = 0; ; shift += 7) {
+                byte b = buf.get(pos++);
+                size |= (b & 0x7fL) << shift;
+                if (b >= 0 || shift == 56) {
+                    break;
+                }
+            }
+            long type = 0;
+            for (int shift = 0; ; shift += 7) {
+                byte b = buf.get(pos++);
+                type |= (b & 0x7fL) << shift;
+                if (b >= 0 || shift == 56) {
+                    break;
+                }
+            }
+            if (size <= 0 || start + size > limit) {
+                throw new IllegalStateException("corrupt event at byte " + start + " of the chunk: size " + size);
+            }
+            Bound bound = type >= 0 && type < byTypeId.length ? byTypeId[(int) type] : null;
+            if (bound != null) {
+                bound.layout.read(buf, pos, values, bound.type.needsStrings() ? strings : null, reader, bound.decoded);
+                accept(bound, values, strings);
+            }
+            pos = (int) (start + size);
         }
     }
 
-    private void accept(Event e) {
-        if (e instanceof ExecutionSample s) {
-            add(frames.node(s.stackTraceId), JfrAccumulator.CPU, s.samples, s.samples, s.tid);
-        } else if (e instanceof AllocationSample a) {
-            add(frames.node(a.stackTraceId, a.classId), JfrAccumulator.ALLOCATION, a.value(), 1, a.tid);
-        } else if (e instanceof ContendedLock l) {
-            long nanos = (long) (l.duration * reader.nanosPerTick);
-            add(frames.node(l.stackTraceId, l.classId), JfrAccumulator.LOCK, nanos, 1, l.tid);
-        } else if (e instanceof JfrEvents.WallClockSample w) {
-            long samples = Math.max(1, w.getLong("samples", 1));
-            add(frames.node(w.stackTraceId), JfrAccumulator.WALL, samples, samples, w.tid);
-        } else if (e instanceof JfrEvents.NativeMethodSample n) {
-            add(frames.node(n.stackTraceId), JfrAccumulator.NATIVE, 1, 1, n.tid);
-        } else if (e instanceof CPULoad c) {
-            acc.cpuLoad.add(new CpuLoadSample(reader.eventTimeToNanos(c.time), c.jvmUser, c.jvmSystem, c.machineTotal));
-        } else if (e instanceof GCHeapSummary h) {
-            acc.heap.add(new HeapSample(reader.eventTimeToNanos(h.time), h.afterGC, h.used, h.committed));
-        } else if (e instanceof JfrEvents.GarbageCollection g) {
-            acc.gcPauses.add(new GcPause(reader.eventTimeToNanos(g.time),
-                    ticksToNanos(g.getLong("sumOfPauses", 0)), ticksToNanos(g.getLong("longestPause", 0)),
-                    constant(g, "name", "jdk.types.GCName"), constant(g, "cause", "jdk.types.GCCause")));
-        } else if (e instanceof JfrEvents.JavaThreadStatistics t) {
-            acc.threadCounts.add(new ThreadCountSample(reader.eventTimeToNanos(t.time),
-                    t.getLong("activeCount", 0), t.getLong("daemonCount", 0), t.getLong("peakCount", 0)));
-        } else if (e instanceof JfrEvents.ActiveSetting s) {
-            setting(s);
-        } else if (e instanceof JfrEvents.JvmInformation j) {
-            String version = shortVersion(j.getString("jvmVersion"));
-            if (version != null) {
-                String name = j.getString("jvmName");
-                acc.jvms.add((name == null ? "" : name + " ") + version);
+    /** This chunk's layouts of the event types evident reads, indexed by type id. */
+    private Bound[] bind() {
+        Map<Integer, Bound> bound = new HashMap<>();
+        int maxId = 0;
+        for (Type type : Type.values()) {
+            EventLayout layout = EventLayout.of(reader, type.eventName);
+            if (layout != null) {
+                bound.put(layout.typeId, new Bound(type, layout));
+                maxId = Math.max(maxId, layout.typeId);
+            }
+        }
+        Bound[] byId = new Bound[maxId + 1];
+        bound.forEach((id, b) -> byId[id] = b);
+        return byId;
+    }
+
+    private void accept(Bound b, long[] v, String[] s) {
+        switch (b.type) {
+            case EXECUTION_SAMPLE -> add(frames.node(v[b.stack]), JfrAccumulator.CPU, 1, 1, v[b.thread]);
+            case CPU_TIME_SAMPLE -> {
+                if (Bound.at(v, b.failed, 0) == 0) {
+                    add(frames.node(v[b.stack]), JfrAccumulator.CPU, 1, 1, v[b.thread]);
+                }
+            }
+            case NATIVE_SAMPLE -> add(frames.node(v[b.stack]), JfrAccumulator.NATIVE, 1, 1, v[b.thread]);
+            case WALL_SAMPLE -> {
+                long samples = Math.max(1, Bound.at(v, b.samples, 1));
+                add(frames.node(v[b.stack]), JfrAccumulator.WALL, samples, samples, v[b.thread]);
+            }
+            case ALLOCATION_SAMPLE -> add(frames.node(v[b.stack], v[b.typeClass]), JfrAccumulator.ALLOCATION,
+                    Bound.at(v, b.weight, 0), 1, v[b.thread]);
+            case ALLOCATION_IN_NEW_TLAB -> {
+                long tlab = Bound.at(v, b.tlabSize, 0);
+                add(frames.node(v[b.stack], v[b.typeClass]), JfrAccumulator.ALLOCATION,
+                        tlab != 0 ? tlab : Bound.at(v, b.allocationSize, 0), 1, v[b.thread]);
+            }
+            case ALLOCATION_OUTSIDE_TLAB -> add(frames.node(v[b.stack], v[b.typeClass]), JfrAccumulator.ALLOCATION,
+                    Bound.at(v, b.allocationSize, 0), 1, v[b.thread]);
+            case MONITOR_ENTER, THREAD_PARK -> add(frames.node(v[b.stack], v[b.typeClass]), JfrAccumulator.LOCK,
+                    ticksToNanos(v[b.duration]), 1, v[b.thread]);
+            case CPU_LOAD -> acc.cpuLoad.add(new CpuLoadSample(time(b, v), b.getFloat(v, "jvmUser"),
+                    b.getFloat(v, "jvmSystem"), b.getFloat(v, "machineTotal")));
+            case HEAP_SUMMARY -> acc.heap.add(new HeapSample(time(b, v),
+                    "After GC".equals(constant("jdk.types.GCWhen", b.get(v, "when", -1))),
+                    b.get(v, "heapUsed", 0), b.layout.structField(b.layout.field("heapSpace"), "committedSize", 0)));
+            case GARBAGE_COLLECTION -> acc.gcPauses.add(new GcPause(time(b, v),
+                    ticksToNanos(b.get(v, "sumOfPauses", 0)), ticksToNanos(b.get(v, "longestPause", 0)),
+                    orUnknown(constant("jdk.types.GCName", b.get(v, "name", -1))),
+                    orUnknown(constant("jdk.types.GCCause", b.get(v, "cause", -1)))));
+            case THREAD_STATISTICS -> acc.threadCounts.add(new ThreadCountSample(time(b, v),
+                    b.get(v, "activeCount", 0), b.get(v, "daemonCount", 0), b.get(v, "peakCount", 0)));
+            case ACTIVE_SETTING -> setting(b.getString(s, "name"), b.get(v, "id", -1), b.getString(s, "value"));
+            case JVM_INFORMATION -> {
+                String version = shortVersion(b.getString(s, "jvmVersion"));
+                if (version != null) {
+                    String name = b.getString(s, "jvmName");
+                    acc.jvms.add((name == null ? "" : name + " ") + version);
+                }
             }
         }
     }
 
-    private void add(int node, int column, long weight, long count, int tid) {
+    private void add(int node, int column, long weight, long count, long tid) {
         acc.tree.addSelf(node, column, weight, count);
         int thread = threadIds.get(tid, -1);
         if (thread < 0) {
@@ -109,11 +268,14 @@ final class JfrChunkProcessor {
         acc.threads.add(thread, column, weight, count);
     }
 
-    private void setting(JfrEvents.ActiveSetting s) {
-        String name = s.getString("name");
-        String type = eventTypeNames.getOrDefault(s.getLong("id", -1), "?");
+    private long time(Bound b, long[] v) {
+        return b.time < 0 ? reader.chunkStartNanos : reader.eventTimeToNanos(v[b.time]);
+    }
+
+    private void setting(String name, long eventTypeId, String value) {
+        String type = eventTypeName(eventTypeId);
         if ("enabled".equals(name) && type.equals("jdk.GarbageCollection")) {
-            acc.setting(type + "#" + name, s.getString("value"));
+            acc.setting(type + "#" + name, value);
             return;
         }
         if (name == null || !KEPT_SETTINGS.contains(name)) {
@@ -122,8 +284,18 @@ final class JfrChunkProcessor {
         if (asyncProfiler || type.equals("jdk.ExecutionSample") || type.equals("jdk.NativeMethodSample")
                 || type.equals("jdk.ObjectAllocationSample") || type.equals("jdk.JavaMonitorEnter")
                 || type.equals("jdk.ThreadPark")) {
-            acc.setting(type + "#" + name, s.getString("value"));
+            acc.setting(type + "#" + name, value);
         }
+    }
+
+    private String eventTypeName(long id) {
+        if (eventTypeNames == null) {
+            eventTypeNames = new HashMap<>();
+            for (JfrClass type : reader.typesByName.values()) {
+                eventTypeNames.put((long) JfrReaderAccess.classId(type), JfrReaderAccess.className(type));
+            }
+        }
+        return eventTypeNames.getOrDefault(id, "?");
     }
 
     /**
@@ -143,11 +315,13 @@ final class JfrChunkProcessor {
         return (long) (ticks * reader.nanosPerTick);
     }
 
-    /** A constant-pool field whose pool is a simple enumeration (GC names, GC causes). */
-    private String constant(JfrEvents.GarbageCollection g, String field, String enumType) {
+    /** A constant of a simple enumeration pool (GC names and causes, "Before GC"/"After GC"). */
+    private String constant(String enumType, long key) {
         Map<Integer, String> values = reader.enums.get(enumType);
-        long key = g.getLong(field, -1);
-        String v = values == null ? null : values.get((int) key);
-        return v == null ? "unknown" : v;
+        return values == null ? null : values.get((int) key);
+    }
+
+    private static String orUnknown(String s) {
+        return s == null ? "unknown" : s;
     }
 }

@@ -2,7 +2,6 @@ package dev.evident.ingest.jfr;
 
 import one.jfr.JfrClass;
 import one.jfr.JfrField;
-import one.jfr.JfrReader;
 
 import java.lang.reflect.Field;
 import java.util.List;
@@ -10,14 +9,9 @@ import java.util.List;
 /**
  * The few places where evident needs more of {@link JfrReader} than its public API gives.
  *
- * <p>{@code JfrReader} decodes a fixed set of events itself and hides the metadata (field names
- * and types) that a generic decoder needs. evident reads three of those events differently:
- * {@code jdk.NativeMethodSample} must not be counted as CPU (threads in native code are usually
- * waiting), {@code profiler.WallClockSample} must not be mixed with CPU samples, and
- * {@code jdk.ActiveSetting} must keep the event type each setting belongs to. Switching off the
- * reader's built-in handling for them lets our own decoders (registered with
- * {@link JfrReader#registerEvent}) see them. The pinned jfr-converter version and the tests on
- * real recordings guard these field names.
+ * <p>{@code JfrReader} parses a chunk's metadata but keeps the field names and types private;
+ * evident's event decoder needs them to read events by field name. The pinned jfr-converter
+ * version and the tests on real recordings guard these field names.
  */
 final class JfrReaderAccess {
     private static final Field CLASS_NAME = field(JfrClass.class, "name");
@@ -27,23 +21,8 @@ final class JfrReaderAccess {
     private static final Field FIELD_NAME = field(JfrField.class, "name");
     private static final Field FIELD_TYPE = field(JfrField.class, "type");
     private static final Field FIELD_CONSTANT_POOL = field(JfrField.class, "constantPool");
-    private static final List<Field> BUILT_IN_TO_DISABLE = List.of(
-            field(JfrReader.class, "nativeMethodSample"),
-            field(JfrReader.class, "wallClockSample"),
-            field(JfrReader.class, "activeSetting"));
 
     private JfrReaderAccess() {
-    }
-
-    /** Makes the reader hand these events to registered decoders instead of decoding them itself. */
-    static void disableBuiltInDecoders(JfrReader reader) {
-        try {
-            for (Field f : BUILT_IN_TO_DISABLE) {
-                f.setInt(reader, -1);
-            }
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("jfr-converter internals changed: " + e, e);
-        }
     }
 
     static String className(JfrClass c) {

@@ -1,7 +1,6 @@
 package dev.evident.core.detect.profile;
 
 import dev.evident.core.model.EvidenceSet;
-import dev.evident.core.model.GcPause;
 import dev.evident.core.model.JvmTimeline;
 import dev.evident.core.model.MetricKind;
 import dev.evident.core.model.Profile;
@@ -60,10 +59,7 @@ record Magnitude(int scoreLimit, boolean known, String statement, List<Quantity>
                     + "costs GC time is unknown");
         }
         JvmTimeline t = timeline.get();
-        long paused = 0;
-        for (GcPause pause : t.gcPauses()) {
-            paused += pause.sumOfPausesNanos();
-        }
+        long paused = t.totalPauseNanos();
         double seconds = t.window().seconds();
         double ratio = paused / (seconds * 1e9);
         int limit = ProfileThresholds.GC_RATIO_CURVE.scoreInt(ratio);

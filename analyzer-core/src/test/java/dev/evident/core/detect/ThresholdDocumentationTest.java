@@ -1,0 +1,27 @@
+package dev.evident.core.detect;
+
+import dev.evident.core.detect.profile.ProfileThresholds;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** docs/detectors.md must list every threshold the code uses, with the same value. */
+class ThresholdDocumentationTest {
+
+    @Test
+    void everyThresholdIsDocumentedWithItsValue() throws Exception {
+        Path root = Path.of(System.getProperty("evident.repo.root", "..")).toAbsolutePath();
+        List<String> lines = Files.readAllLines(root.resolve("docs/detectors.md"));
+        for (Threshold t : ProfileThresholds.ALL) {
+            String row = lines.stream().filter(l -> l.startsWith("| `" + t.id() + "` |")).findFirst()
+                    .orElseThrow(() -> new AssertionError("docs/detectors.md has no row for " + t.id()));
+            double documented = Double.parseDouble(row.split("\\|")[2].trim());
+            assertThat(documented).as(t.id()).isEqualTo(t.value());
+            assertThat(t.source()).as(t.id() + " source").isNotBlank();
+        }
+    }
+}
