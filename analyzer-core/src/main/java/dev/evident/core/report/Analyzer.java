@@ -121,8 +121,11 @@ public final class Analyzer {
         int highest = best.score();
         for (Finding f : ordered) {
             detectors.add(f.detector());
-            lowest = Math.min(lowest, f.score());
-            highest = Math.max(highest, f.score());
+            if (f.confidence().level() == best.confidence().level()) {
+                // a less confident finding (e.g. capped because its cost is unknown) is not a disagreement
+                lowest = Math.min(lowest, f.score());
+                highest = Math.max(highest, f.score());
+            }
             for (Evidence e : f.evidence()) {
                 evidence.putIfAbsent(e.key(), e);
                 sources.add(e.source());

@@ -58,6 +58,7 @@ class AnalyzerTest {
                 finding("alloc|x", 40, Confidence.Level.MEDIUM, 5000, fact("a", "alloc.collapsed")),
                 finding("alloc|x", 82, Confidence.Level.HIGH, 2000, fact("b", "jdk.jfr"))));
         assertThat(r.findings().get(0).score()).isEqualTo(82);
+        assertThat(r.findings().get(0).confidence().level()).isEqualTo(Confidence.Level.HIGH);
     }
 
     @Test

@@ -4,8 +4,6 @@ import one.jfr.JfrClass;
 import one.jfr.JfrField;
 import one.jfr.JfrReader;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,119 +97,72 @@ final class EventLayout {
         return i < 0 ? missing : structValues[field][i];
     }
 
-    int read(ByteBuffer buf, int pos, long[] values, String[] strings, JfrReader reader) {
-        return read(buf, pos, values, strings, reader, kinds.length);
+    /** Decodes every field at the cursor; see {@link #read(ChunkBytes, long[], String[], JfrReader, int)}. */
+    void read(ChunkBytes in, long[] values, String[] strings, JfrReader reader) {
+        read(in, values, strings, reader, kinds.length);
     }
 
     /**
-     * Decodes fields {@code 0 .. fieldCount-1} only: the caller skips to the next event by its
-     * size, so the fields after the last one it needs are never touched. Varints, by far the most
-     * common field, are read straight from the backing array.
+     * Decodes fields {@code 0 .. fieldCount-1} at the cursor: numbers (and constant-pool keys) into
+     * {@code values}, floating-point fields as raw bits, inline strings into {@code strings} when it
+     * is given (constant-pool strings resolved through the reader). The caller skips to the next
+     * event by its size, so fields after the last one it needs are never touched.
      */
-    int read(ByteBuffer buf, int pos, long[] values, String[] strings, JfrReader reader, int fieldCount) {
-        byte[] data = buf.array();
-        int offset = buf.arrayOffset();
+    void read(ChunkBytes in, long[] values, String[] strings, JfrReader reader, int fieldCount) {
         for (int i = 0; i < fieldCount; i++) {
-            byte kind = codes[i];
-            if (kind == VARINT_CODE) {
-                int p = offset + pos;
-                long v = 0;
-                for (int shift = 0; ; shift += 7) {
-                    byte b = data[p++];
-                    if (shift == 56) {
-                        v |= (b & 0xffL) << 56;
-                        break;
-                    }
-                    v |= (b & 0x7fL) << shift;
-                    if (b >= 0) {
-                        break;
-                    }
-                }
-                values[i] = v;
-                pos = p - offset;
+            if (codes[i] == VARINT_CODE) {
+                values[i] = in.varlong();
                 continue;
             }
             switch (kinds[i]) {
-                case BYTE -> values[i] = buf.get(pos++);
-                case FLOAT -> {
-                    values[i] = Double.doubleToRawLongBits(buf.getFloat(pos));
-                    pos += 4;
+                case BYTE -> values[i] = in.next();
+                case FLOAT -> values[i] = Double.doubleToRawLongBits(in.f32());
+                case DOUBLE -> values[i] = Double.doubleToRawLongBits(in.f64());
+                case STRING -> {
+                    String value = string(in, strings != null, reader);
+                    if (strings != null) {
+                        strings[i] = value;
+                    }
                 }
-                case DOUBLE -> {
-                    values[i] = Double.doubleToRawLongBits(buf.getDouble(pos));
-                    pos += 8;
-                }
-                case STRING -> pos = string(buf, pos, strings, i, reader);
-                case STRUCT -> pos = structs[i].read(buf, pos, structValues[i], null, reader);
+                case STRUCT -> structs[i].read(in, structValues[i], null, reader);
                 default -> throw new IllegalStateException("unreachable");
             }
         }
-        return pos;
     }
 
-    private static int string(ByteBuffer buf, int pos, String[] strings, int i, JfrReader reader) {
-        byte encoding = buf.get(pos++);
-        String value = null;
+    private static String string(ChunkBytes in, boolean wanted, JfrReader reader) {
+        byte encoding = in.next();
         switch (encoding) {
-            case 0 -> value = null;
-            case 1 -> value = "";
-            case 2 -> {
-                long id = 0;
-                for (int shift = 0; ; shift += 7) {
-                    byte b = buf.get(pos++);
-                    id |= (b & 0x7fL) << shift;
-                    if (b >= 0 || shift == 56) {
-                        break;
-                    }
-                }
-                value = strings == null ? null : reader.strings.get(id);
+            case 0:
+                return null;
+            case 1:
+                return "";
+            case 2: {
+                long id = in.varlong();
+                return wanted ? reader.strings.get(id) : null;
             }
-            case 3, 5 -> {
-                int length = 0;
-                for (int shift = 0; ; shift += 7) {
-                    byte b = buf.get(pos++);
-                    length |= (b & 0x7f) << shift;
-                    if (b >= 0) {
-                        break;
-                    }
+            case 3:
+            case 5: {
+                int length = in.varint();
+                if (!wanted) {
+                    in.skip(length);
+                    return null;
                 }
-                if (strings != null) {
-                    byte[] bytes = new byte[length];
-                    buf.get(pos, bytes);
-                    value = new String(bytes, encoding == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-                }
-                pos += length;
+                return in.text(length, encoding == 3);
             }
-            case 4 -> {
-                int length = 0;
-                for (int shift = 0; ; shift += 7) {
-                    byte b = buf.get(pos++);
-                    length |= (b & 0x7f) << shift;
-                    if (b >= 0) {
-                        break;
-                    }
-                }
-                StringBuilder sb = strings == null ? null : new StringBuilder(length);
+            case 4: {
+                int length = in.varint();
+                StringBuilder sb = wanted ? new StringBuilder(length) : null;
                 for (int c = 0; c < length; c++) {
-                    int ch = 0;
-                    for (int shift = 0; ; shift += 7) {
-                        byte b = buf.get(pos++);
-                        ch |= (b & 0x7f) << shift;
-                        if (b >= 0) {
-                            break;
-                        }
-                    }
+                    char ch = (char) in.varint();
                     if (sb != null) {
-                        sb.append((char) ch);
+                        sb.append(ch);
                     }
                 }
-                value = sb == null ? null : sb.toString();
+                return sb == null ? null : sb.toString();
             }
-            default -> throw new IllegalStateException("invalid string encoding " + encoding + " at byte " + (pos - 1));
+            default:
+                throw new IllegalStateException("invalid string encoding " + encoding + " at byte " + (in.pos - 1));
         }
-        if (strings != null) {
-            strings[i] = value;
-        }
-        return pos;
     }
 }

@@ -163,35 +163,22 @@ final class JfrChunkProcessor {
         }
         long[] values = new long[maxFields];
         String[] strings = new String[maxFields];
-        int limit = buf.limit();
-        int pos = CHUNK_HEADER_SIZE;
-        while (pos < limit) {
-            int start = pos;
-            long size = 0;
-            for (int shift = 0; ; shift += 7) {
-                byte b = buf.get(pos++);
-                size |= (b & 0x7fL) << shift;
-                if (b >= 0 || shift == 56) {
-                    break;
-                }
-            }
-            long type = 0;
-            for (int shift = 0; ; shift += 7) {
-                byte b = buf.get(pos++);
-                type |= (b & 0x7fL) << shift;
-                if (b >= 0 || shift == 56) {
-                    break;
-                }
-            }
+        ChunkBytes in = new ChunkBytes(buf);
+        int limit = in.limit();
+        in.pos = CHUNK_HEADER_SIZE;
+        while (in.pos < limit) {
+            int start = in.pos;
+            long size = in.varlong();
+            long type = in.varlong();
             if (size <= 0 || start + size > limit) {
                 throw new IllegalStateException("corrupt event at byte " + start + " of the chunk: size " + size);
             }
             Bound bound = type >= 0 && type < byTypeId.length ? byTypeId[(int) type] : null;
             if (bound != null) {
-                bound.layout.read(buf, pos, values, bound.type.needsStrings() ? strings : null, reader, bound.decoded);
+                bound.layout.read(in, values, bound.type.needsStrings() ? strings : null, reader, bound.decoded);
                 accept(bound, values, strings);
             }
-            pos = (int) (start + size);
+            in.pos = (int) (start + size);
         }
     }
 
