@@ -20,12 +20,14 @@ class SampleDiagnosisTest {
         Report report = Diagnose.report(Samples.of(sample));
         Finding cpu = Diagnose.topIn(report, Category.CPU);
         assertThat(report.findings().get(0)).isEqualTo(cpu);
-        assertThat(cpu.title()).startsWith("OrderDeduplicator.distinctCustomerIds takes ")
-                .contains("% of CPU samples").contains("ArrayList.contains");
+        assertThat(cpu.title()).startsWith("OrderDeduplicator.distinctCustomerIds: linear search in a list (ArrayList.")
+                .contains("% of CPU samples");
         assertThat(cpu.score()).isGreaterThanOrEqualTo(90);
+        assertThat(cpu.fix()).contains("HashSet");
+        assertThat(cpu.example()).contains("new LinkedHashSet<>()");
         Evidence e = cpu.evidence().get(0);
-        assertThat(e.statement()).containsPattern("workload\\.dedupe\\.OrderDeduplicator\\.distinctCustomerIds: "
-                + "9\\d\\.\\d% of CPU samples \\(\\d[\\d,]* of \\d[\\d,]* samples; 95% CI [89]\\d\\.\\d–9\\d\\.\\d%\\)");
+        assertThat(e.statement()).containsPattern("workload\\.dedupe\\.OrderDeduplicator\\.distinctCustomerIds( \\(line \\d+\\))?: "
+                + "[89]\\d\\.\\d% of CPU samples \\(\\d[\\d,]* of \\d[\\d,]* samples; 95% CI [89]\\d\\.\\d–9\\d\\.\\d%\\)");
         assertThat(e.values()).extracting(v -> v.name()).contains("share", "share_ci_low", "share_ci_high");
     }
 
@@ -34,9 +36,10 @@ class SampleDiagnosisTest {
             "lock-contention/lock.collapsed", "lock-contention"})
     void lockWorkloadNamesTheMonitorClassAndTheBlockingSite(String sample) {
         Finding lock = Diagnose.topIn(Diagnose.report(Samples.of(sample)), Category.LOCKS);
-        assertThat(lock.title()).startsWith("Threads wait for Collections$SynchronizedMap in StockLedger.record → "
-                + "Collections$SynchronizedMap.compute: ");
-        assertThat(lock.evidence().get(0).statement()).contains("lock types java.util.Collections$SynchronizedMap 100.0%");
+        assertThat(lock.title()).startsWith("StockLedger.record: one lock around a shared collection — threads wait for "
+                + "Collections$SynchronizedMap at Collections$SynchronizedMap.compute: ");
+        assertThat(lock.evidence()).anySatisfy(e -> assertThat(e.statement())
+                .contains("lock types java.util.Collections$SynchronizedMap 100.0%"));
         assertThat(lock.fix()).contains("ConcurrentHashMap");
     }
 
@@ -44,8 +47,8 @@ class SampleDiagnosisTest {
     void lockWaitFromRecordingsIsMeasuredAgainstRecordingTime() {
         Finding lock = Diagnose.topIn(Diagnose.report(Samples.of("lock-contention/async-profiler.jfr")), Category.LOCKS);
         assertThat(lock.score()).isGreaterThanOrEqualTo(90);
-        assertThat(lock.evidence().get(0).statement()).containsPattern("threads waited \\d+\\.\\d\\d s in total during a "
-                + "8\\.\\d s recording");
+        assertThat(lock.evidence()).anySatisfy(e -> assertThat(e.statement())
+                .containsPattern("threads waited \\d+\\.\\d\\d s in total during a 8\\.\\d s recording"));
     }
 
     @ParameterizedTest

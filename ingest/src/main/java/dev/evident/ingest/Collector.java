@@ -1,7 +1,10 @@
 package dev.evident.ingest;
 
 import dev.evident.core.model.JvmTimeline;
+import dev.evident.core.model.LatencySeries;
 import dev.evident.core.model.Profile;
+import dev.evident.core.model.QueryPlan;
+import dev.evident.core.model.SqlEvent;
 import dev.evident.core.model.TimeWindow;
 
 import java.util.ArrayList;
@@ -13,6 +16,9 @@ final class Collector implements EvidenceSink {
 
     private final List<Profile> profiles = new ArrayList<>();
     private final List<JvmTimeline> timelines = new ArrayList<>();
+    private final List<QueryPlan> plans = new ArrayList<>();
+    private final List<SqlEvent> sqlEvents = new ArrayList<>();
+    private final List<LatencySeries> latencies = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private int droppedWarnings;
     private String producer;
@@ -45,6 +51,38 @@ final class Collector implements EvidenceSink {
     @Override
     public synchronized void timeline(JvmTimeline timeline) {
         timelines.add(timeline);
+    }
+
+    @Override
+    public synchronized void plan(QueryPlan plan) {
+        plans.add(plan);
+    }
+
+    @Override
+    public synchronized void sqlEvent(SqlEvent event) {
+        sqlEvents.add(event);
+    }
+
+    @Override
+    public synchronized void latency(LatencySeries series) {
+        latencies.add(series);
+    }
+
+    /** True when the reader emitted anything at all. */
+    synchronized boolean isEmpty() {
+        return profiles.isEmpty() && timelines.isEmpty() && plans.isEmpty() && sqlEvents.isEmpty() && latencies.isEmpty();
+    }
+
+    synchronized List<QueryPlan> plans() {
+        return List.copyOf(plans);
+    }
+
+    synchronized List<SqlEvent> sqlEvents() {
+        return List.copyOf(sqlEvents);
+    }
+
+    synchronized List<LatencySeries> latencies() {
+        return List.copyOf(latencies);
     }
 
     synchronized List<Profile> profiles() {

@@ -1,7 +1,10 @@
 package dev.evident.ingest;
 
 import dev.evident.core.model.JvmTimeline;
+import dev.evident.core.model.LatencySeries;
 import dev.evident.core.model.Profile;
+import dev.evident.core.model.QueryPlan;
+import dev.evident.core.model.SqlEvent;
 import dev.evident.core.model.TimeWindow;
 
 /** Where a reader puts what it found in one artifact. */
@@ -19,4 +22,10 @@ public interface EvidenceSink {
     void profile(Profile profile);
 
     void timeline(JvmTimeline timeline);
+
+    void plan(QueryPlan plan);
+
+    void sqlEvent(SqlEvent event);
+
+    void latency(LatencySeries series);
 }

@@ -3,7 +3,10 @@ package dev.evident.ingest;
 import dev.evident.core.model.Artifact;
 import dev.evident.core.model.EvidenceSet;
 import dev.evident.core.model.JvmTimeline;
+import dev.evident.core.model.LatencySeries;
 import dev.evident.core.model.Profile;
+import dev.evident.core.model.QueryPlan;
+import dev.evident.core.model.SqlEvent;
 import dev.evident.core.model.SkippedArtifact;
 
 import java.io.IOException;
@@ -87,11 +90,17 @@ public final class Ingest {
         List<Artifact> artifacts = new ArrayList<>();
         List<Profile> profiles = new ArrayList<>();
         List<JvmTimeline> timelines = new ArrayList<>();
+        List<QueryPlan> plans = new ArrayList<>();
+        List<SqlEvent> sqlEvents = new ArrayList<>();
+        List<LatencySeries> latencies = new ArrayList<>();
         for (Outcome o : outcomes) {
             if (o.artifact() != null) {
                 artifacts.add(o.artifact());
                 profiles.addAll(o.collector().profiles());
                 timelines.addAll(o.collector().timelines());
+                plans.addAll(o.collector().plans());
+                sqlEvents.addAll(o.collector().sqlEvents());
+                latencies.addAll(o.collector().latencies());
             } else {
                 skipped.add(o.skipped());
             }
@@ -100,7 +109,11 @@ public final class Ingest {
         skipped.sort(Comparator.comparing(SkippedArtifact::path));
         profiles.sort(Comparator.comparing(Profile::source));
         timelines.sort(Comparator.comparing(JvmTimeline::source));
-        return new EvidenceSet(artifacts, skipped, profiles, timelines);
+        // outcomes are in path order and each reader emits in file order; stable sorts keep that order
+        plans.sort(Comparator.comparing(QueryPlan::source));
+        sqlEvents.sort(Comparator.comparing(SqlEvent::source));
+        latencies.sort(Comparator.comparing(LatencySeries::source));
+        return new EvidenceSet(artifacts, skipped, profiles, timelines, plans, sqlEvents, latencies);
     }
 
     private record Candidate(Path path, String displayPath) {
@@ -158,7 +171,7 @@ public final class Ingest {
             boolean hash = digest == Digest.ALL || (digest == Digest.DEFAULT && size <= DIGEST_DEFAULT_LIMIT);
             ForkJoinTask<String> sha = hash ? ForkJoinTask.adapt(() -> sha256(c.path())).fork() : null;
             reader.read(input, collector);
-            if (collector.profiles().isEmpty() && collector.timelines().isEmpty()) {
+            if (collector.isEmpty()) {
                 return skip(c, size, reader.format() + ": the file holds no usable data"
                         + (collector.warnings().isEmpty() ? "" : " (" + String.join("; ", collector.warnings()) + ")"));
             }

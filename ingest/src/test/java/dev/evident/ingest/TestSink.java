@@ -1,7 +1,10 @@
 package dev.evident.ingest;
 
 import dev.evident.core.model.JvmTimeline;
+import dev.evident.core.model.LatencySeries;
 import dev.evident.core.model.Profile;
+import dev.evident.core.model.QueryPlan;
+import dev.evident.core.model.SqlEvent;
 import dev.evident.core.model.TimeWindow;
 
 import java.util.ArrayList;
@@ -11,6 +14,9 @@ import java.util.List;
 public final class TestSink implements EvidenceSink {
     public final List<Profile> profiles = new ArrayList<>();
     public final List<JvmTimeline> timelines = new ArrayList<>();
+    public final List<QueryPlan> plans = new ArrayList<>();
+    public final List<SqlEvent> sqlEvents = new ArrayList<>();
+    public final List<LatencySeries> latencies = new ArrayList<>();
     public final List<String> warnings = new ArrayList<>();
     public String producer;
     public TimeWindow window;
@@ -38,6 +44,21 @@ public final class TestSink implements EvidenceSink {
     @Override
     public void timeline(JvmTimeline timeline) {
         timelines.add(timeline);
+    }
+
+    @Override
+    public void plan(QueryPlan plan) {
+        plans.add(plan);
+    }
+
+    @Override
+    public void sqlEvent(SqlEvent event) {
+        sqlEvents.add(event);
+    }
+
+    @Override
+    public void latency(LatencySeries series) {
+        latencies.add(series);
     }
 
     public Profile onlyProfile() {

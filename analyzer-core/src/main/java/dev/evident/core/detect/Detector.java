@@ -20,4 +20,13 @@ public interface Detector {
      * supports no finding goes to {@link AnalysisContext#note}.
      */
     List<Finding> detect(EvidenceSet evidence, AnalysisContext context);
+
+    /**
+     * When findings of several detectors describe the same subject (same key), the one from the
+     * detector with the highest precedence words the merged finding: a detector that knows the
+     * cause (a catalog pattern) says more than one that only knows where the weight is.
+     */
+    default int precedence() {
+        return 0;
+    }
 }

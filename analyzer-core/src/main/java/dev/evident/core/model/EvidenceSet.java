@@ -10,13 +10,28 @@ public record EvidenceSet(
         List<Artifact> artifacts,
         List<SkippedArtifact> skipped,
         List<Profile> profiles,
-        List<JvmTimeline> timelines) {
+        List<JvmTimeline> timelines,
+        List<QueryPlan> plans,
+        List<SqlEvent> sqlEvents,
+        List<LatencySeries> latencies) {
 
     public EvidenceSet {
         artifacts = List.copyOf(artifacts);
         skipped = List.copyOf(skipped);
         profiles = List.copyOf(profiles);
         timelines = List.copyOf(timelines);
+        plans = List.copyOf(plans);
+        sqlEvents = List.copyOf(sqlEvents);
+        latencies = List.copyOf(latencies);
+    }
+
+    /** An evidence set with profiles and timelines only (the JVM readers' output), for tests and tools. */
+    public static EvidenceSet ofProfiles(List<Profile> profiles, List<JvmTimeline> timelines) {
+        return new EvidenceSet(List.of(), List.of(), profiles, timelines, List.of(), List.of(), List.of());
+    }
+
+    public static EvidenceSet empty() {
+        return ofProfiles(List.of(), List.of());
     }
 
     public boolean isEmpty() {

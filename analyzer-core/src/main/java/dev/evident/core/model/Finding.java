@@ -18,6 +18,7 @@ import java.util.List;
  * @param evidence    the facts it rests on
  * @param explanation why this matters, in terms of the cited numbers
  * @param fix         what to change, with the real names from the evidence
+ * @param example     a code or SQL example of the change, built from those names, or {@code null}
  */
 public record Finding(
         String id,
@@ -30,7 +31,8 @@ public record Finding(
         long support,
         List<Evidence> evidence,
         String explanation,
-        String fix) {
+        String fix,
+        String example) {
 
     public Finding {
         evidence = List.copyOf(evidence);
@@ -44,6 +46,7 @@ public record Finding(
     }
 
     public Finding withIdAndEvidence(String newId, List<Evidence> numbered) {
-        return new Finding(newId, key, detector, category, title, score, confidence, support, numbered, explanation, fix);
+        return new Finding(newId, key, detector, category, title, score, confidence, support, numbered, explanation, fix,
+                example);
     }
 }

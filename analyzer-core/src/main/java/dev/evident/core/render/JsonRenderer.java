@@ -25,6 +25,20 @@ public final class JsonRenderer implements Renderer {
         w.beginObject();
         w.field("tool", report.tool());
         w.field("headline", report.headline());
+        w.name("bound").beginObject();
+        w.field("bound", report.bound().bound() == null ? null : report.bound().bound().label());
+        w.name("confidence").beginObject()
+                .field("level", report.bound().confidence().level().label())
+                .field("reason", report.bound().confidence().reason())
+                .endObject();
+        w.field("statement", report.bound().statement());
+        w.name("shares").beginArray();
+        for (var s : report.bound().shares()) {
+            w.beginObject().field("bound", s.bound().label()).field("share", s.share() * 100)
+                    .field("events", s.events()).field("evidence", s.evidence().id()).endObject();
+        }
+        w.endArray();
+        w.endObject();
 
         w.name("findings").beginArray();
         for (Finding f : report.findings()) {
@@ -46,6 +60,7 @@ public final class JsonRenderer implements Renderer {
             w.endArray();
             w.field("explanation", f.explanation());
             w.field("fix", f.fix());
+            w.field("example", f.example());
             w.endObject();
         }
         w.endArray();

@@ -23,6 +23,13 @@ public final class MarkdownRenderer implements Renderer {
     public void render(Report report, Appendable out) throws IOException {
         out.append("# evident diagnosis\n\n");
         out.append("**").append(report.headline()).append("**\n\n");
+        var bound = report.bound();
+        out.append("Bound: ").append(bound.statement()).append(" Confidence ").append(bound.confidence().level().label())
+                .append(" (").append(bound.confidence().reason()).append(')');
+        if (!bound.shares().isEmpty()) {
+            out.append(" [").append(String.join(", ", bound.shares().stream().map(s -> s.evidence().id()).toList())).append(']');
+        }
+        out.append(".\n\n");
 
         out.append("## Findings\n\n");
         if (report.findings().isEmpty()) {
@@ -45,6 +52,9 @@ public final class MarkdownRenderer implements Renderer {
                         .append("` · evidence ").append(String.join(", ", f.evidenceIds())).append("\n\n");
                 out.append(f.explanation()).append("\n\n");
                 out.append("**Fix:** ").append(f.fix()).append("\n\n");
+                if (f.example() != null && !f.example().isBlank()) {
+                    out.append(f.example().strip()).append("\n\n");
+                }
             }
         }
 

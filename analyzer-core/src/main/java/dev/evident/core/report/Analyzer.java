@@ -4,6 +4,10 @@ import dev.evident.core.Version;
 import dev.evident.core.detect.AnalysisContext;
 import dev.evident.core.detect.AnalysisOptions;
 import dev.evident.core.detect.Detector;
+import dev.evident.core.detect.bound.BoundClassification;
+import dev.evident.core.detect.bound.BoundClassifier;
+import dev.evident.core.detect.bound.BoundShare;
+import dev.evident.core.detect.bound.BoundSignal;
 import dev.evident.core.model.Confidence;
 import dev.evident.core.model.Evidence;
 import dev.evident.core.model.EvidenceSet;
@@ -29,14 +33,20 @@ public final class Analyzer {
     static final int DISAGREEMENT = 25;
 
     private final List<Detector> detectors;
+    private final BoundClassifier boundClassifier;
     private final AnalysisOptions options;
 
     public Analyzer(AnalysisOptions options) {
-        this(loadDetectors(), options);
+        this(loadDetectors(), BoundClassifier.loadSignals(), options);
     }
 
     public Analyzer(List<Detector> detectors, AnalysisOptions options) {
+        this(detectors, List.of(), options);
+    }
+
+    public Analyzer(List<Detector> detectors, List<BoundSignal> signals, AnalysisOptions options) {
         this.detectors = detectors.stream().sorted(Comparator.comparing(Detector::id)).toList();
+        this.boundClassifier = new BoundClassifier(signals);
         this.options = options;
     }
 
@@ -62,8 +72,11 @@ public final class Analyzer {
             }
         }
         ProfileSummaries.note(evidence, context);
+        BoundClassification bound = boundClassifier.classify(evidence, context);
 
-        List<Finding> merged = merge(raw);
+        Map<String, Integer> precedence = new java.util.HashMap<>();
+        detectors.forEach(d -> precedence.put(d.id(), d.precedence()));
+        List<Finding> merged = merge(raw, precedence);
         merged.sort(Comparator.comparingInt(Finding::score).reversed()
                 .thenComparing(f -> f.confidence().level())
                 .thenComparing(Finding::key));
@@ -78,24 +91,28 @@ public final class Analyzer {
             }
             findings.add(f.withIdAndEvidence("F" + (i + 1), cited));
         }
+        for (BoundShare share : bound.shares()) {
+            numbered.computeIfAbsent(share.evidence().key(), k -> share.evidence().withId("E" + (numbered.size() + 1)));
+        }
+        bound = withNumberedEvidence(bound, numbered);
         List<Evidence> notes = new ArrayList<>(context.notes());
         notes.sort(Comparator.comparing(Evidence::source).thenComparing(Evidence::key));
         for (Evidence e : notes) {
             numbered.computeIfAbsent(e.key(), k -> e.withId("E" + (numbered.size() + 1)));
         }
-        return new Report("evident " + Version.VERSION, headline(findings), evidence.artifacts(), evidence.skipped(),
+        return new Report("evident " + Version.VERSION, headline(findings), bound, evidence.artifacts(), evidence.skipped(),
                 findings, List.copyOf(numbered.values()), EvidenceGaps.of(evidence), warnings);
     }
 
     /** Findings with the same key describe the same problem; keep the strongest and pool the evidence. */
-    static List<Finding> merge(List<Finding> raw) {
+    static List<Finding> merge(List<Finding> raw, Map<String, Integer> precedence) {
         Map<String, List<Finding>> byKey = new LinkedHashMap<>();
         for (Finding f : raw) {
             byKey.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(f);
         }
         List<Finding> out = new ArrayList<>(byKey.size());
         for (List<Finding> group : byKey.values()) {
-            out.add(group.size() == 1 ? group.get(0) : mergeGroup(group));
+            out.add(group.size() == 1 ? group.get(0) : mergeGroup(group, precedence));
         }
         return out;
     }
@@ -105,8 +122,9 @@ public final class Analyzer {
      * the group: two recordings of the same problem are two measurements, and the one that can tell
      * the cost (confidence is capped when it cannot) with the larger sample is the better one. Its score stands;
      * if the others disagree by more than {@link #DISAGREEMENT} points, confidence drops a level.
+     * Among findings of the same artifact, the detector with the highest precedence words it.
      */
-    private static Finding mergeGroup(List<Finding> group) {
+    private static Finding mergeGroup(List<Finding> group, Map<String, Integer> precedence) {
         List<Finding> ordered = new ArrayList<>(group);
         ordered.sort(Comparator.comparing((Finding f) -> f.confidence().level())
                 .thenComparing(Comparator.comparingLong(Finding::support).reversed())
@@ -114,6 +132,13 @@ public final class Analyzer {
                 .thenComparing(Finding::detector)
                 .thenComparing(f -> f.evidence().isEmpty() ? "" : f.evidence().get(0).source()));
         Finding best = ordered.get(0);
+        String bestSource = source(best);
+        for (Finding f : ordered) {
+            if (source(f).equals(bestSource) && precedence.getOrDefault(f.detector(), 0)
+                    > precedence.getOrDefault(best.detector(), 0)) {
+                best = f;
+            }
+        }
         Map<String, Evidence> evidence = new LinkedHashMap<>();
         TreeSet<String> detectors = new TreeSet<>();
         TreeSet<String> sources = new TreeSet<>();
@@ -143,7 +168,21 @@ public final class Analyzer {
             confidence = new Confidence(level, reason);
         }
         return new Finding(null, best.key(), String.join(", ", detectors), best.category(), best.title(),
-                best.score(), confidence, best.support(), List.copyOf(evidence.values()), best.explanation(), best.fix());
+                best.score(), confidence, best.support(), List.copyOf(evidence.values()), best.explanation(), best.fix(),
+                best.example());
+    }
+
+    /** The classification with its evidence replaced by the numbered copies. */
+    private static BoundClassification withNumberedEvidence(BoundClassification b, Map<String, Evidence> numbered) {
+        List<BoundShare> shares = new ArrayList<>();
+        for (BoundShare s : b.shares()) {
+            shares.add(new BoundShare(s.bound(), s.share(), s.events(), numbered.get(s.evidence().key())));
+        }
+        return new BoundClassification(b.bound(), b.confidence(), shares, b.statement());
+    }
+
+    private static String source(Finding f) {
+        return f.evidence().isEmpty() ? "" : f.evidence().get(0).source();
     }
 
     private static String headline(List<Finding> findings) {

@@ -1,5 +1,6 @@
 package dev.evident.core.report;
 
+import dev.evident.core.detect.bound.BoundClassification;
 import dev.evident.core.model.Artifact;
 import dev.evident.core.model.Evidence;
 import dev.evident.core.model.Finding;
@@ -13,6 +14,7 @@ import java.util.List;
  *
  * @param tool      "evident" and its version
  * @param headline  one sentence: the top finding, or that nothing dominates
+ * @param bound     what limits the workload (CPU, I/O, lock, GC, database), with confidence
  * @param artifacts inputs that were read
  * @param skipped   inputs that could not be used, with the reason
  * @param findings  diagnosed problems, most severe first ({@code F1} first)
@@ -23,6 +25,7 @@ import java.util.List;
 public record Report(
         String tool,
         String headline,
+        BoundClassification bound,
         List<Artifact> artifacts,
         List<SkippedArtifact> skipped,
         List<Finding> findings,

@@ -21,7 +21,7 @@ class AnalyzerTest {
 
     private static Finding finding(String key, int score, Confidence.Level level, long support, Evidence... evidence) {
         return new Finding(null, key, "d", Category.CPU, "title " + key + " " + score, score,
-                new Confidence(level, "reason"), support, List.of(evidence), "why", "fix");
+                new Confidence(level, "reason"), support, List.of(evidence), "why", "fix", null);
     }
 
     private static Report run(List<Finding> findings) {
@@ -35,7 +35,7 @@ class AnalyzerTest {
             }
         };
         return new Analyzer(List.of(fixed), AnalysisOptions.defaults())
-                .analyze(new EvidenceSet(List.of(), List.of(), List.of(), List.of()));
+                .analyze(EvidenceSet.empty());
     }
 
     @Test
@@ -92,7 +92,7 @@ class AnalyzerTest {
             }
         };
         Report r = new Analyzer(List.of(broken), AnalysisOptions.defaults())
-                .analyze(new EvidenceSet(List.of(), List.of(), List.of(), List.of()));
+                .analyze(EvidenceSet.empty());
         assertThat(r.warnings()).singleElement().asString().contains("detector broken failed").contains("boom");
     }
 }

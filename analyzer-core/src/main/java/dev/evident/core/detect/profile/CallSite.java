@@ -20,6 +20,9 @@ import java.util.List;
  * @param leaves   the self frames inside this site, heaviest first
  * @param idle     true when the threads were waiting for work (sleeping, parked in an idle pool,
  *                 blocked in the kernel without application code): relevant for wall-clock only
+ * @param chain    every frame name between the anchor (excluded) and the leaf (included), with the
+ *                 weight of the stacks that pass through it: what the anchor's call actually does,
+ *                 for matching known patterns ({@code Pattern.compile} under {@code String.matches})
  */
 public record CallSite(
         String anchor,
@@ -29,10 +32,17 @@ public record CallSite(
         long weight,
         long count,
         List<Leaf> leaves,
-        boolean idle) {
+        boolean idle,
+        java.util.Map<String, Long> chain) {
 
     public CallSite {
         leaves = List.copyOf(leaves);
+        chain = java.util.Map.copyOf(chain);
+    }
+
+    /** Weight of the stacks in this site that pass through a frame of this name (0 if none). */
+    public long chainWeight(String frameName) {
+        return chain.getOrDefault(frameName, 0L);
     }
 
     /** A frame holding self weight inside a call site. For allocation and lock data: a type. */

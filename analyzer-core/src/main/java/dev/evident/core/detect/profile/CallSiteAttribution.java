@@ -96,6 +96,7 @@ public final class CallSiteAttribution {
             Builder site = byKey.computeIfAbsent(key,
                     k -> new Builder(anchorName, anchorLine, entryName, subsystem, siteIdle));
             site.add(weight, count, frames.name(f), typeFrame);
+            site.addChain(tree, frames, n, a, weight);
         }
 
         List<CallSite> sites = new ArrayList<>(byKey.size());
@@ -121,6 +122,7 @@ public final class CallSiteAttribution {
         long weight;
         long count;
         final Map<String, long[]> leaves = new HashMap<>();
+        final Map<String, Long> chain = new HashMap<>();
         final Map<String, Boolean> leafIsType = new HashMap<>();
 
         Builder(String anchor, int line, String entry, String subsystem, boolean idle) {
@@ -140,11 +142,22 @@ public final class CallSiteAttribution {
             leafIsType.put(leaf, type);
         }
 
+        /** Adds {@code weight} once to every distinct frame name between {@code anchor} and {@code node}. */
+        void addChain(CallTree tree, FrameTable frames, int node, int anchorNode, long weight) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int n = node; n > 0 && n != anchorNode; n = tree.parent(n)) {
+                String name = frames.name(tree.frame(n));
+                if (seen.add(name)) {
+                    chain.merge(name, weight, Long::sum);
+                }
+            }
+        }
+
         CallSite build() {
             List<CallSite.Leaf> list = new ArrayList<>(leaves.size());
             leaves.forEach((name, wc) -> list.add(new CallSite.Leaf(name, leafIsType.get(name), wc[0], wc[1])));
             list.sort(Comparator.comparingLong(CallSite.Leaf::weight).reversed().thenComparing(CallSite.Leaf::name));
-            return new CallSite(anchor, entry, subsystem, line, weight, count, list, idle);
+            return new CallSite(anchor, entry, subsystem, line, weight, count, list, idle, chain);
         }
     }
 }

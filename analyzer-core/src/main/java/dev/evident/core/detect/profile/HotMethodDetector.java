@@ -127,7 +127,7 @@ public final class HotMethodDetector implements Detector {
                 confidence = ShareConfidence.capped(confidence, Confidence.Level.MEDIUM, magnitude.statement());
             }
             return new Finding(null, metric.kind().id() + "|" + group.key(), detector, metric.kind().category(),
-                    title(), score, confidence, share.events(), List.of(evidence()), explanation(), fix());
+                    title(), score, confidence, share.events(), List.of(evidence()), explanation(), fix(), null);
         }
 
         private String title() {
@@ -268,7 +268,7 @@ public final class HotMethodDetector implements Detector {
         }
     }
 
-    private static CallSite.Leaf topTypeLeaf(SiteGroup group) {
+    static CallSite.Leaf topTypeLeaf(SiteGroup group) {
         for (CallSite.Leaf leaf : topLeaves(group)) {
             if (leaf.type()) {
                 return leaf;

@@ -33,6 +33,12 @@ public final class HotPathDetector implements Detector {
         return "hot-path";
     }
 
+    /** A path only says where the weight flows; the call-site and pattern views word merged findings. */
+    @Override
+    public int precedence() {
+        return -1;
+    }
+
     @Override
     public List<Finding> detect(EvidenceSet evidence, AnalysisContext context) {
         List<Finding> findings = new ArrayList<>();
@@ -102,7 +108,7 @@ public final class HotPathDetector implements Detector {
                     magnitude.statement());
         }
         return new Finding(null, metric.kind().id() + "|" + anchorName, id(), metric.kind().category(), title, score,
-                confidence, share.events(), List.of(fact), explanation, fix);
+                confidence, share.events(), List.of(fact), explanation, fix, null);
     }
 
     /** Inclusive weight and count per node, leaving out idle self weight when {@code idle} is given. */

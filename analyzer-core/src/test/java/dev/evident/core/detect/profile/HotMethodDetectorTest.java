@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HotMethodDetectorTest {
 
     private static List<Finding> detect(Profile p) {
-        EvidenceSet set = new EvidenceSet(List.of(), List.of(), List.of(p), List.of());
+        EvidenceSet set = EvidenceSet.ofProfiles(List.of(p), List.of());
         return new HotMethodDetector().detect(set, new AnalysisContext(AnalysisOptions.defaults()));
     }
 
