@@ -16,6 +16,13 @@ import java.util.Map;
  * @param heap       heap usage before and after collections, in time order
  * @param cpuLoad    periodic CPU load, in time order
  * @param threadCounts periodic thread counts, in time order
+ * @param io           socket and file operations above the recorder's threshold, in time order
+ * @param vmOperations JVM operations (safepoints), in time order
+ * @param deoptimizations compiled code thrown away, in time order
+ * @param exceptionCounts cumulative count of exceptions and errors created, in time order
+ * @param metaspace    metaspace usage around collections, in time order
+ * @param threadAllocations cumulative bytes allocated per thread, in time order
+ * @param codeCacheFull times the code cache ran full
  */
 public record JvmTimeline(
         String source,
@@ -25,7 +32,14 @@ public record JvmTimeline(
         List<GcPause> gcPauses,
         List<HeapSample> heap,
         List<CpuLoadSample> cpuLoad,
-        List<ThreadCountSample> threadCounts) {
+        List<ThreadCountSample> threadCounts,
+        List<IoEvent> io,
+        List<VmOperation> vmOperations,
+        List<Deoptimization> deoptimizations,
+        List<CounterSample> exceptionCounts,
+        List<MemoryPoolSample> metaspace,
+        List<CounterSample> threadAllocations,
+        List<CodeCacheFull> codeCacheFull) {
 
     public JvmTimeline {
         settings = Map.copyOf(settings);
@@ -33,6 +47,18 @@ public record JvmTimeline(
         heap = List.copyOf(heap);
         cpuLoad = List.copyOf(cpuLoad);
         threadCounts = List.copyOf(threadCounts);
+        io = List.copyOf(io);
+        vmOperations = List.copyOf(vmOperations);
+        deoptimizations = List.copyOf(deoptimizations);
+        exceptionCounts = List.copyOf(exceptionCounts);
+        metaspace = List.copyOf(metaspace);
+        threadAllocations = List.copyOf(threadAllocations);
+        codeCacheFull = List.copyOf(codeCacheFull);
+    }
+
+    /** True when the recorder had an event type enabled ("jdk.SocketRead#enabled" = "true"). */
+    public boolean recorded(String eventType) {
+        return "true".equals(settings.get(eventType + "#enabled"));
     }
 
     /** Summed stop-the-world time of all collections. */
@@ -49,6 +75,6 @@ public record JvmTimeline(
      * happened rather than none were recorded.
      */
     public boolean gcRecorded() {
-        return !gcPauses.isEmpty() || "true".equals(settings.get("jdk.GarbageCollection#enabled"));
+        return !gcPauses.isEmpty() || recorded("jdk.GarbageCollection");
     }
 }

@@ -13,6 +13,7 @@ public record Metric(MetricKind kind, Unit unit) {
     public static final Metric ALLOCATION_SAMPLES = new Metric(MetricKind.ALLOCATION, Unit.SAMPLES);
     public static final Metric LOCK_NANOS = new Metric(MetricKind.LOCK, Unit.NANOSECONDS);
     public static final Metric LOCK_SAMPLES = new Metric(MetricKind.LOCK, Unit.SAMPLES);
+    public static final Metric EXCEPTION_EVENTS = new Metric(MetricKind.EXCEPTION, Unit.EVENTS);
 
     /** Stable identifier used in JSON and evidence keys, e.g. {@code cpu-samples}. */
     public String id() {

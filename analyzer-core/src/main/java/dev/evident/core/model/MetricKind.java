@@ -6,7 +6,8 @@ public enum MetricKind {
     WALL("wall clock", "wall-clock samples of all threads, running or not", Category.LATENCY),
     NATIVE("native", "samples of threads inside native methods (JDK Flight Recorder)", Category.IO),
     ALLOCATION("allocation", "sampled allocations", Category.MEMORY),
-    LOCK("lock wait", "time threads waited to enter a monitor or acquire a lock", Category.LOCKS);
+    LOCK("lock wait", "time threads waited to enter a monitor or acquire a lock", Category.LOCKS),
+    EXCEPTION("exceptions", "exceptions and errors created, by the stack that created them", Category.RUNTIME);
 
     private final String label;
     private final String description;

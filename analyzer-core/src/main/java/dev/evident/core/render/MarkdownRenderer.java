@@ -27,7 +27,8 @@ public final class MarkdownRenderer implements Renderer {
         out.append("Bound: ").append(bound.statement()).append(" Confidence ").append(bound.confidence().level().label())
                 .append(" (").append(bound.confidence().reason()).append(')');
         if (!bound.shares().isEmpty()) {
-            out.append(" [").append(String.join(", ", bound.shares().stream().map(s -> s.evidence().id()).toList())).append(']');
+            out.append(" [").append(String.join(", ", bound.shares().stream().map(s -> s.evidence().id()).distinct().toList()))
+                    .append(']');
         }
         out.append(".\n\n");
 

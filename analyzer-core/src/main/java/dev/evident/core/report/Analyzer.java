@@ -4,6 +4,7 @@ import dev.evident.core.Version;
 import dev.evident.core.detect.AnalysisContext;
 import dev.evident.core.detect.AnalysisOptions;
 import dev.evident.core.detect.Detector;
+import dev.evident.core.detect.profile.ProfileThresholds;
 import dev.evident.core.detect.bound.BoundClassification;
 import dev.evident.core.detect.bound.BoundClassifier;
 import dev.evident.core.detect.bound.BoundShare;
@@ -76,7 +77,14 @@ public final class Analyzer {
 
         Map<String, Integer> precedence = new java.util.HashMap<>();
         detectors.forEach(d -> precedence.put(d.id(), d.precedence()));
-        List<Finding> merged = merge(raw, precedence);
+        List<Finding> merged = new ArrayList<>();
+        for (Finding f : merge(raw, precedence)) {
+            if (f.score() >= ProfileThresholds.REPORT_MIN_SCORE.value()) {
+                merged.add(f);
+            } else {
+                f.evidence().forEach(context::note); // too weak to be a finding, still a fact about the data
+            }
+        }
         merged.sort(Comparator.comparingInt(Finding::score).reversed()
                 .thenComparing(f -> f.confidence().level())
                 .thenComparing(Finding::key));

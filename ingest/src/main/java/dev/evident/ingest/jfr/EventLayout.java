@@ -20,6 +20,8 @@ final class EventLayout {
     final String typeName;
     final int typeId;
     final Kind[] kinds;
+    /** Type name of each field, e.g. jdk.types.VMOperationType for a constant-pool enumeration. */
+    final String[] fieldTypes;
     /** {@link #kinds} as bytes, for the decoding loop's fast varint check. */
     private final byte[] codes;
     private static final byte VARINT_CODE = 0;
@@ -33,6 +35,7 @@ final class EventLayout {
         this.typeId = typeId;
         int n = fields.size();
         kinds = new Kind[n];
+        fieldTypes = new String[n];
         codes = new byte[n];
         structs = new EventLayout[n];
         structValues = new long[n][];
@@ -41,6 +44,7 @@ final class EventLayout {
             index.put(JfrReaderAccess.fieldName(f), i);
             JfrClass type = reader.types.get(JfrReaderAccess.fieldType(f));
             String fieldType = type == null ? "?" : JfrReaderAccess.className(type);
+            fieldTypes[i] = fieldType;
             if (JfrReaderAccess.fieldInConstantPool(f)) {
                 kinds[i] = Kind.VARINT;
                 codes[i] = VARINT_CODE;

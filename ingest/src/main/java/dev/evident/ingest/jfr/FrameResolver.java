@@ -147,6 +147,11 @@ final class FrameResolver {
         return new Frame(symbols.javaMethod(className, methodName), FrameKind.JAVA, 0);
     }
 
+    /** The fully qualified name of a method id of this chunk ("?" when unknown). */
+    String methodName(long methodId) {
+        return methodId < 0 ? "?" : method(methodId, (byte) 1).name();
+    }
+
     int typeFrame(long classId) {
         int id = typeFrames.get(classId, -1);
         if (id < 0) {

@@ -1,7 +1,13 @@
 package dev.evident.ingest.jfr;
 
 import dev.evident.core.model.CallTree;
+import dev.evident.core.model.CodeCacheFull;
+import dev.evident.core.model.CounterSample;
 import dev.evident.core.model.CpuLoadSample;
+import dev.evident.core.model.Deoptimization;
+import dev.evident.core.model.IoEvent;
+import dev.evident.core.model.MemoryPoolSample;
+import dev.evident.core.model.VmOperation;
 import dev.evident.core.model.FrameTable;
 import dev.evident.core.model.GcPause;
 import dev.evident.core.model.HeapSample;
@@ -25,9 +31,10 @@ final class JfrAccumulator {
     static final int NATIVE = 2;
     static final int ALLOCATION = 3;
     static final int LOCK = 4;
+    static final int EXCEPTION = 5;
     static final List<Metric> METRICS = List.of(Metric.CPU_SAMPLES, Metric.WALL_SAMPLES, Metric.NATIVE_SAMPLES,
-            Metric.ALLOCATION_BYTES, Metric.LOCK_NANOS);
-    private static final int[] IDENTITY = {0, 1, 2, 3, 4};
+            Metric.ALLOCATION_BYTES, Metric.LOCK_NANOS, Metric.EXCEPTION_EVENTS);
+    private static final int[] IDENTITY = {0, 1, 2, 3, 4, 5};
 
     final FrameTable frames = new FrameTable();
     /** Decoded class and method names, shared by every chunk this accumulator reads. */
@@ -38,6 +45,13 @@ final class JfrAccumulator {
     final List<HeapSample> heap = new ArrayList<>();
     final List<CpuLoadSample> cpuLoad = new ArrayList<>();
     final List<ThreadCountSample> threadCounts = new ArrayList<>();
+    final List<IoEvent> io = new ArrayList<>();
+    final List<VmOperation> vmOperations = new ArrayList<>();
+    final List<Deoptimization> deoptimizations = new ArrayList<>();
+    final List<CounterSample> exceptionCounts = new ArrayList<>();
+    final List<MemoryPoolSample> metaspace = new ArrayList<>();
+    final List<CounterSample> threadAllocations = new ArrayList<>();
+    final List<CodeCacheFull> codeCacheFull = new ArrayList<>();
     /** "eventType#setting" to the values seen; several values mean the setting changed. */
     final Map<String, TreeSet<String>> settings = new TreeMap<>();
     final TreeSet<String> jvms = new TreeSet<>();
@@ -66,6 +80,13 @@ final class JfrAccumulator {
         heap.addAll(other.heap);
         cpuLoad.addAll(other.cpuLoad);
         threadCounts.addAll(other.threadCounts);
+        io.addAll(other.io);
+        vmOperations.addAll(other.vmOperations);
+        deoptimizations.addAll(other.deoptimizations);
+        exceptionCounts.addAll(other.exceptionCounts);
+        metaspace.addAll(other.metaspace);
+        threadAllocations.addAll(other.threadAllocations);
+        codeCacheFull.addAll(other.codeCacheFull);
         other.settings.forEach((k, v) -> settings.computeIfAbsent(k, x -> new TreeSet<>()).addAll(v));
         jvms.addAll(other.jvms);
         producers.addAll(other.producers);

@@ -1,6 +1,12 @@
 package dev.evident.ingest.jfr;
 
+import dev.evident.core.model.CodeCacheFull;
+import dev.evident.core.model.CounterSample;
 import dev.evident.core.model.CpuLoadSample;
+import dev.evident.core.model.Deoptimization;
+import dev.evident.core.model.IoEvent;
+import dev.evident.core.model.MemoryPoolSample;
+import dev.evident.core.model.VmOperation;
 import dev.evident.core.model.GcPause;
 import dev.evident.core.model.HeapSample;
 import dev.evident.core.model.ThreadCountSample;
@@ -19,6 +25,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,17 +153,30 @@ public final class JfrArtifactReader implements ArtifactReader {
 
     private static void emitTimeline(ArtifactInput input, JfrAccumulator acc, TimeWindow window, EvidenceSink sink) {
         if (acc.gcPauses.isEmpty() && acc.heap.isEmpty() && acc.cpuLoad.isEmpty() && acc.threadCounts.isEmpty()
-                && acc.jvms.isEmpty()) {
+                && acc.jvms.isEmpty() && acc.io.isEmpty() && acc.vmOperations.isEmpty()) {
             return;
         }
         acc.gcPauses.sort(GcPause.BY_TIME);
         acc.heap.sort(HeapSample.BY_TIME);
         acc.cpuLoad.sort(CpuLoadSample.BY_TIME);
         acc.threadCounts.sort(ThreadCountSample.BY_TIME);
+        // parallel chunks arrive in any order; sort on every field so the result is always the same
+        acc.io.sort(Comparator.comparingLong(IoEvent::epochNanos).thenComparingLong(IoEvent::durationNanos)
+                .thenComparing(IoEvent::kind).thenComparing(IoEvent::target).thenComparingLong(IoEvent::bytes));
+        acc.vmOperations.sort(Comparator.comparingLong(VmOperation::epochNanos)
+                .thenComparingLong(VmOperation::durationNanos).thenComparing(VmOperation::name));
+        acc.deoptimizations.sort(Comparator.comparingLong(Deoptimization::epochNanos)
+                .thenComparing(Deoptimization::method).thenComparing(Deoptimization::reason));
+        acc.exceptionCounts.sort(Comparator.comparingLong(CounterSample::epochNanos).thenComparingLong(CounterSample::value));
+        acc.metaspace.sort(Comparator.comparingLong(MemoryPoolSample::epochNanos).thenComparingLong(MemoryPoolSample::usedBytes));
+        acc.threadAllocations.sort(Comparator.comparingLong(CounterSample::epochNanos)
+                .thenComparing(CounterSample::key).thenComparingLong(CounterSample::value));
+        acc.codeCacheFull.sort(Comparator.comparingLong(CodeCacheFull::epochNanos).thenComparing(CodeCacheFull::segment));
         Map<String, String> settings = new TreeMap<>();
         acc.settings.forEach((k, v) -> settings.put(k, String.join(" / ", v)));
         sink.timeline(new JvmTimeline(input.displayPath(), acc.jvms.isEmpty() ? null : String.join(" / ", acc.jvms),
-                window, settings, acc.gcPauses, acc.heap, acc.cpuLoad, acc.threadCounts));
+                window, settings, acc.gcPauses, acc.heap, acc.cpuLoad, acc.threadCounts, acc.io, acc.vmOperations,
+                acc.deoptimizations, acc.exceptionCounts, acc.metaspace, acc.threadAllocations, acc.codeCacheFull));
     }
 
     private static String producer(JfrAccumulator acc) {

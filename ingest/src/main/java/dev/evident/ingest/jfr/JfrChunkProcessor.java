@@ -1,6 +1,12 @@
 package dev.evident.ingest.jfr;
 
+import dev.evident.core.model.CodeCacheFull;
+import dev.evident.core.model.CounterSample;
 import dev.evident.core.model.CpuLoadSample;
+import dev.evident.core.model.Deoptimization;
+import dev.evident.core.model.IoEvent;
+import dev.evident.core.model.MemoryPoolSample;
+import dev.evident.core.model.VmOperation;
 import dev.evident.core.model.GcPause;
 import dev.evident.core.model.HeapSample;
 import dev.evident.core.model.ThreadCountSample;
@@ -27,6 +33,12 @@ final class JfrChunkProcessor {
     private static final Set<String> KEPT_SETTINGS = Set.of("period", "threshold", "interval", "wall", "alloc",
             "lock", "engine", "event", "version", "cstack", "throttle");
 
+    /** Event types whose "enabled" setting evident keeps. */
+    private static final Set<String> RECORDED_TYPES = Set.of("jdk.GarbageCollection", "jdk.SocketRead",
+            "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite", "jdk.JavaExceptionThrow", "jdk.ExceptionStatistics",
+            "jdk.Deoptimization", "jdk.ExecuteVMOperation", "jdk.ThreadAllocationStatistics", "jdk.JavaMonitorEnter",
+            "jdk.ThreadPark", "jdk.ObjectAllocationSample", "jdk.MetaspaceSummary", "jdk.CodeCacheFull");
+
     /** The event types evident reads, and what each becomes. */
     enum Type {
         EXECUTION_SAMPLE("jdk.ExecutionSample"),
@@ -43,7 +55,19 @@ final class JfrChunkProcessor {
         GARBAGE_COLLECTION("jdk.GarbageCollection"),
         ACTIVE_SETTING("jdk.ActiveSetting"),
         JVM_INFORMATION("jdk.JVMInformation"),
-        THREAD_STATISTICS("jdk.JavaThreadStatistics");
+        THREAD_STATISTICS("jdk.JavaThreadStatistics"),
+        SOCKET_READ("jdk.SocketRead"),
+        SOCKET_WRITE("jdk.SocketWrite"),
+        FILE_READ("jdk.FileRead"),
+        FILE_WRITE("jdk.FileWrite"),
+        EXCEPTION_THROW("jdk.JavaExceptionThrow"),
+        ERROR_THROW("jdk.JavaErrorThrow"),
+        EXCEPTION_STATISTICS("jdk.ExceptionStatistics"),
+        DEOPTIMIZATION("jdk.Deoptimization"),
+        VM_OPERATION("jdk.ExecuteVMOperation"),
+        METASPACE_SUMMARY("jdk.MetaspaceSummary"),
+        THREAD_ALLOCATION_STATISTICS("jdk.ThreadAllocationStatistics"),
+        CODE_CACHE_FULL("jdk.CodeCacheFull");
 
         final String eventName;
 
@@ -52,7 +76,10 @@ final class JfrChunkProcessor {
         }
 
         boolean needsStrings() {
-            return this == ACTIVE_SETTING || this == JVM_INFORMATION;
+            return switch (this) {
+                case ACTIVE_SETTING, JVM_INFORMATION, SOCKET_READ, SOCKET_WRITE, FILE_READ, FILE_WRITE -> true;
+                default -> false;
+            };
         }
     }
 
@@ -124,6 +151,16 @@ final class JfrChunkProcessor {
         String getString(String[] strings, String field) {
             int i = layout.field(field);
             return i < 0 ? null : strings[i];
+        }
+
+        /** A constant-pool enumeration field (GC cause, VM operation, deoptimization reason) as text. */
+        String getConstant(long[] values, String field, JfrReader reader) {
+            int i = layout.field(field);
+            if (i < 0) {
+                return null;
+            }
+            Map<Integer, String> constants = reader.enums.get(layout.fieldTypes[i]);
+            return constants == null ? null : constants.get((int) values[i]);
         }
     }
 
@@ -222,6 +259,44 @@ final class JfrChunkProcessor {
                     Bound.at(v, b.allocationSize, 0), 1, v[b.thread]);
             case MONITOR_ENTER, THREAD_PARK -> add(frames.node(v[b.stack], v[b.typeClass]), JfrAccumulator.LOCK,
                     ticksToNanos(v[b.duration]), 1, v[b.thread]);
+            case EXCEPTION_THROW, ERROR_THROW -> add(frames.node(v[b.stack], b.get(v, "thrownClass", 0)),
+                    JfrAccumulator.EXCEPTION, 1, 1, v[b.thread]);
+            case SOCKET_READ, SOCKET_WRITE -> {
+                String host = b.getString(s, "host");
+                if (host == null || host.isEmpty()) {
+                    host = b.getString(s, "address");
+                }
+                acc.io.add(new IoEvent(time(b, v), ticksToNanos(Bound.at(v, b.duration, 0)),
+                        b.type == Type.SOCKET_READ ? IoEvent.Kind.SOCKET_READ : IoEvent.Kind.SOCKET_WRITE,
+                        (host == null ? "?" : host) + ":" + b.get(v, "port", 0),
+                        b.get(v, b.type == Type.SOCKET_READ ? "bytesRead" : "bytesWritten", 0)));
+            }
+            case FILE_READ, FILE_WRITE -> {
+                String path = b.getString(s, "path");
+                acc.io.add(new IoEvent(time(b, v), ticksToNanos(Bound.at(v, b.duration, 0)),
+                        b.type == Type.FILE_READ ? IoEvent.Kind.FILE_READ : IoEvent.Kind.FILE_WRITE,
+                        path == null ? "?" : path, b.get(v, b.type == Type.FILE_READ ? "bytesRead" : "bytesWritten", 0)));
+            }
+            case EXCEPTION_STATISTICS -> acc.exceptionCounts.add(new CounterSample(time(b, v), "", b.get(v, "throwables", 0)));
+            case DEOPTIMIZATION -> acc.deoptimizations.add(new Deoptimization(time(b, v),
+                    frames.methodName(b.get(v, "method", -1)), (int) b.get(v, "lineNumber", 0),
+                    orUnknown(b.getConstant(v, "reason", reader)), orUnknown(b.getConstant(v, "action", reader))));
+            case VM_OPERATION -> acc.vmOperations.add(new VmOperation(time(b, v), ticksToNanos(Bound.at(v, b.duration, 0)),
+                    orUnknown(b.getConstant(v, "operation", reader)), b.get(v, "safepoint", 0) != 0));
+            case METASPACE_SUMMARY -> {
+                int sizes = b.layout.field("metaspace");
+                acc.metaspace.add(new MemoryPoolSample(time(b, v), b.layout.structField(sizes, "used", 0),
+                        b.layout.structField(sizes, "committed", 0)));
+            }
+            case THREAD_ALLOCATION_STATISTICS -> {
+                long tid = b.get(v, "thread", -1);
+                String name = reader.threads.get(tid);
+                acc.threadAllocations.add(new CounterSample(time(b, v), name == null ? "[thread " + tid + "]" : name,
+                        b.get(v, "allocated", 0)));
+            }
+            case CODE_CACHE_FULL -> acc.codeCacheFull.add(new CodeCacheFull(time(b, v),
+                    orUnknown(b.getConstant(v, "codeBlobType", reader)), b.get(v, "codeCacheMaxCapacity", 0),
+                    (int) b.get(v, "fullCount", 0)));
             case CPU_LOAD -> acc.cpuLoad.add(new CpuLoadSample(time(b, v), b.getFloat(v, "jvmUser"),
                     b.getFloat(v, "jvmSystem"), b.getFloat(v, "machineTotal")));
             case HEAP_SUMMARY -> acc.heap.add(new HeapSample(time(b, v),
@@ -261,8 +336,11 @@ final class JfrChunkProcessor {
 
     private void setting(String name, long eventTypeId, String value) {
         String type = eventTypeName(eventTypeId);
-        if ("enabled".equals(name) && type.equals("jdk.GarbageCollection")) {
-            acc.setting(type + "#" + name, value);
+        if ("enabled".equals(name)) {
+            // whether an event type was on tells "none happened" from "none recorded"
+            if (RECORDED_TYPES.contains(type)) {
+                acc.setting(type + "#" + name, value);
+            }
             return;
         }
         if (name == null || !KEPT_SETTINGS.contains(name)) {

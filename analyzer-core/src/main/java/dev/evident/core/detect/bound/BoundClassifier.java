@@ -47,7 +47,9 @@ public final class BoundClassifier {
         Map<Bound, BoundShare> strongest = new EnumMap<>(Bound.class);
         for (BoundSignal signal : signals) {
             for (BoundShare s : signal.measure(evidence, context)) {
-                strongest.merge(s.bound(), s, (a, b) -> b.share() > a.share() ? b : a);
+                if (s.share() >= 0.001) { // a bound measured at zero says nothing worth listing
+                    strongest.merge(s.bound(), s, (a, b) -> b.share() > a.share() ? b : a);
+                }
             }
         }
         if (strongest.isEmpty()) {

@@ -16,6 +16,7 @@ public final class MetricText {
             case NATIVE -> "native-method samples";
             case ALLOCATION -> "allocation samples";
             case LOCK -> "lock events";
+            case EXCEPTION -> "exceptions";
         };
     }
 
