@@ -474,6 +474,34 @@ public final class JavaPatterns implements PatternSet {
                                 try (Connection c = POOL.getConnection()) { ... }
                                 ```
                                 """),
+                new AntiPattern("java-connection-pool-starvation", "java",
+                        List.of("com.zaxxer.hikari.pool.HikariPool.getConnection", "com.zaxxer.hikari.util.ConcurrentBag.borrow",
+                                "com.zaxxer.hikari.HikariDataSource.getConnection",
+                                "org.apache.commons.dbcp2.PoolingDataSource.getConnection",
+                                "org.apache.commons.pool2.impl.GenericObjectPool.borrowObject",
+                                "org.apache.tomcat.jdbc.pool.ConnectionPool.borrowConnection",
+                                "com.mchange.v2.resourcepool.BasicResourcePool.awaitAvailable",
+                                "io.agroal.pool.ConnectionPool.getConnection"),
+                        Set.of(LOCK, WALL),
+                        "connection pool starvation",
+                        "Threads wait for a free connection because every connection is checked out; the pool, not the "
+                                + "database, is the queue.",
+                        "Hold connections only around the database calls in {anchorShort}{line} (do slow non-database "
+                                + "work before taking or after returning the connection), and size the pool for the "
+                                + "concurrency the database can serve (HikariCP's guide: a small multiple of the database "
+                                + "server's cores); keep connectionTimeout short so starvation fails fast and visibly.",
+                        """
+                                ```java
+                                // {anchorShort}: before — the connection is held during slow work
+                                try (Connection c = pool.getConnection()) {
+                                    Report r = buildReport(load(c));   // slow, but only load(c) needs the database
+                                }
+                                // after — check out, query, return, then do the slow part
+                                Data data;
+                                try (Connection c = pool.getConnection()) { data = load(c); }
+                                Report r = buildReport(data);
+                                ```
+                                """),
                 new AntiPattern("java-compression-object-per-call", "java",
                         List.of("java.util.zip.Deflater.<init>", "java.util.zip.Inflater.<init>",
                                 "java.util.zip.GZIPOutputStream.<init>", "java.util.zip.GZIPInputStream.<init>"),

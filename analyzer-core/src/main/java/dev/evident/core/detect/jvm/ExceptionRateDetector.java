@@ -75,7 +75,8 @@ public final class ExceptionRateDetector implements Detector {
                     + "without a stack trace." + (site.isEmpty() ? " To see where they are created, record with "
                     + "jdk.JavaExceptionThrow enabled (jfr configure +jdk.JavaExceptionThrow#enabled=true)." : "");
             out.add(new Finding(null, "exceptions", id(), Category.RUNTIME, title, score,
-                    JvmEvidence.confidence(counts.size(), "counter readings", Fmt.count(created) + " exceptions"),
+                    JvmEvidence.confidence(created, "exceptions counted by the JVM", counts.size() + " counter readings over "
+                            + Fmt.decimal(seconds, 1) + " s"),
                     created, facts, explanation, fix, null));
         }
         return out;

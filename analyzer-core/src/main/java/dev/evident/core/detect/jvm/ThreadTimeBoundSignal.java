@@ -57,8 +57,10 @@ public final class ThreadTimeBoundSignal implements BoundSignal {
                     Quantity.of("cpu", cpu / 1e9, "s"), Quantity.of("lock", lock / 1e9, "s"), Quantity.of("io", io / 1e9, "s"),
                     Quantity.of("cpu_share", cpu / total * 100, "%"), Quantity.of("lock_share", lock / total * 100, "%"),
                     Quantity.of("io_share", io / total * 100, "%")), p.source(), "thread-time");
-            long events = p.totalCount(p.column(Metric.CPU_SAMPLES));
-            // these are estimates: report at most half the samples, so confidence never reaches its top on them alone
+            long ioEvents = evidence.timelines().stream().filter(t -> t.source().equals(p.source()))
+                    .mapToLong(t -> t.io().size()).sum();
+            long events = p.totalCount(p.column(Metric.CPU_SAMPLES)) + (lockColumn < 0 ? 0 : p.totalCount(lockColumn)) + ioEvents;
+            // these are estimates: count half the measurements, so confidence does not reach its top on them alone
             out.add(new BoundShare(Bound.CPU, cpu / total, events / 2, fact));
             out.add(new BoundShare(Bound.LOCK, lock / total, events / 2, fact));
             out.add(new BoundShare(Bound.IO, io / total, events / 2, fact));

@@ -58,6 +58,9 @@ public final class HotMethodDetector implements Detector {
 
     private List<Finding> detect(Profile profile, int column, EvidenceSet evidence, AnalysisContext context) {
         Metric metric = profile.metrics().get(column);
+        if (metric.kind() == MetricKind.EXCEPTION) {
+            return List.of(); // the exceptions detector reports creation sites together with the rate
+        }
         CallSiteAttribution attribution = context.attribution(profile, column);
         boolean dropIdle = dropsIdle(metric.kind());
         long total = attribution.totalWeight();

@@ -55,6 +55,9 @@ public final class HotPathDetector implements Detector {
 
     private Finding detect(Profile profile, int column, EvidenceSet evidence, AnalysisContext context) {
         Metric metric = profile.metrics().get(column);
+        if (metric.kind() == MetricKind.EXCEPTION) {
+            return null; // see HotMethodDetector
+        }
         CallTree tree = profile.tree();
         FrameTable frames = profile.frames();
         FrameClassifier classifier = context.classifier(profile);
