@@ -9,6 +9,7 @@ import dev.evident.core.detect.bound.BoundClassification;
 import dev.evident.core.detect.bound.BoundClassifier;
 import dev.evident.core.detect.bound.BoundShare;
 import dev.evident.core.detect.bound.BoundSignal;
+import dev.evident.core.model.Category;
 import dev.evident.core.model.Confidence;
 import dev.evident.core.model.Evidence;
 import dev.evident.core.model.EvidenceSet;
@@ -73,8 +74,8 @@ public final class Analyzer {
             }
         }
         ProfileSummaries.note(evidence, context);
-        BoundClassification bound = boundClassifier.classify(evidence, context);
 
+        BoundClassification bound = boundClassifier.classify(evidence, context);
         Map<String, Integer> precedence = new java.util.HashMap<>();
         detectors.forEach(d -> precedence.put(d.id(), d.precedence()));
         List<Finding> merged = new ArrayList<>();
@@ -85,7 +86,16 @@ public final class Analyzer {
                 f.evidence().forEach(context::note); // too weak to be a finding, still a fact about the data
             }
         }
+        // among equal scores, findings about what bounds the workload come first
+        Category boundCategory = bound.bound() == null ? null : switch (bound.bound()) {
+            case CPU -> Category.CPU;
+            case IO -> Category.IO;
+            case LOCK -> Category.LOCKS;
+            case GC -> Category.MEMORY;
+            case DATABASE -> Category.DATABASE;
+        };
         merged.sort(Comparator.comparingInt(Finding::score).reversed()
+                .thenComparing(f -> f.category() == boundCategory ? 0 : 1)
                 .thenComparing(f -> f.confidence().level())
                 .thenComparing(Finding::key));
 
