@@ -19,6 +19,11 @@ import java.util.List;
  * @param explanation why this matters, in terms of the cited numbers
  * @param fix         what to change, with the real names from the evidence
  * @param example     a code or SQL example of the change, built from those names, or {@code null}
+ * @param remedy      the kind of fix, a key of the planner's remedy table (e.g. {@code hash-lookup},
+ *                    {@code add-index}), or {@code null} when the finding names no specific fix
+ * @param impact      the fraction of a measured quantity the finding is about, or {@code null}
+ * @param subject     what the fix changes (a method, a table, a statement) when the key does not name
+ *                    it, so findings about the same code become one plan item; {@code null} to use the key
  */
 public record Finding(
         String id,
@@ -32,7 +37,10 @@ public record Finding(
         List<Evidence> evidence,
         String explanation,
         String fix,
-        String example) {
+        String example,
+        String remedy,
+        Impact impact,
+        String subject) {
 
     public Finding {
         evidence = List.copyOf(evidence);
@@ -41,12 +49,32 @@ public record Finding(
         }
     }
 
+    /** A finding without a remedy type or impact (most context findings). */
+    public Finding(String id, String key, String detector, Category category, String title, int score,
+                   Confidence confidence, long support, List<Evidence> evidence, String explanation, String fix,
+                   String example) {
+        this(id, key, detector, category, title, score, confidence, support, evidence, explanation, fix, example, null,
+                null, null);
+    }
+
+    /** This finding with the planner's inputs: its fix type and the fraction it addresses. */
+    public Finding withRemedy(String newRemedy, Impact newImpact) {
+        return new Finding(id, key, detector, category, title, score, confidence, support, evidence, explanation, fix,
+                example, newRemedy, newImpact, subject);
+    }
+
+    /** This finding with the code or object its fix changes, when the key names something else. */
+    public Finding withSubject(String newSubject) {
+        return new Finding(id, key, detector, category, title, score, confidence, support, evidence, explanation, fix,
+                example, remedy, impact, newSubject);
+    }
+
     public List<String> evidenceIds() {
         return evidence.stream().map(Evidence::id).toList();
     }
 
     public Finding withIdAndEvidence(String newId, List<Evidence> numbered) {
         return new Finding(newId, key, detector, category, title, score, confidence, support, numbered, explanation, fix,
-                example);
+                example, remedy, impact, subject);
     }
 }

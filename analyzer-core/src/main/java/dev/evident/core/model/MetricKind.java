@@ -31,6 +31,11 @@ public enum MetricKind {
         return description;
     }
 
+    /** Whether the metric measures time (as opposed to bytes or counts). */
+    public boolean isTime() {
+        return this != ALLOCATION && this != EXCEPTION;
+    }
+
     /** The finding category a concentration in this metric belongs to. */
     public Category category() {
         return category;

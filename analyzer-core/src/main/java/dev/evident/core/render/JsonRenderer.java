@@ -61,9 +61,21 @@ public final class JsonRenderer implements Renderer {
             w.field("explanation", f.explanation());
             w.field("fix", f.fix());
             w.field("example", f.example());
+            w.field("remedy", f.remedy());
+            if (f.impact() != null) {
+                w.name("impact").beginObject()
+                        .field("of", f.impact().of())
+                        .field("share", f.impact().share() * 100)
+                        .field("low", f.impact().low() * 100)
+                        .field("high", f.impact().high() * 100)
+                        .field("unit", "%")
+                        .endObject();
+            }
             w.endObject();
         }
         w.endArray();
+
+        PlanJson.write(report.plan(), w);
 
         w.name("evidence").beginArray();
         for (Evidence e : report.evidence()) {

@@ -21,43 +21,21 @@ public final class MarkdownRenderer implements Renderer {
 
     @Override
     public void render(Report report, Appendable out) throws IOException {
-        out.append("# evident diagnosis\n\n");
-        out.append("**").append(report.headline()).append("**\n\n");
-        var bound = report.bound();
-        out.append("Bound: ").append(bound.statement()).append(" Confidence ").append(bound.confidence().level().label())
-                .append(" (").append(bound.confidence().reason()).append(')');
-        if (!bound.shares().isEmpty()) {
-            out.append(" [").append(String.join(", ", bound.shares().stream().map(s -> s.evidence().id()).distinct().toList()))
-                    .append(']');
-        }
-        out.append(".\n\n");
+        StringBuilder head = new StringBuilder();
+        head.append("# evident diagnosis\n\n");
+        head.append("**").append(report.headline()).append("**\n\n");
+        PlanMarkdown.diagnosis(report.plan(), head);
+        PlanMarkdown.table(report.plan(), head);
+        StringBuilder validation = new StringBuilder();
+        PlanMarkdown.validation(report.plan().validation(), validation);
+        PlanMarkdown.guidance(report.plan(), head, Words.count(head) + Words.count(validation));
+        head.append(validation);
+        out.append(head);
 
-        out.append("## Findings\n\n");
-        if (report.findings().isEmpty()) {
-            out.append("No finding.\n\n");
-        } else {
-            out.append("| # | Score | Confidence | Category | Finding | Evidence |\n");
-            out.append("|---|------:|------------|----------|---------|----------|\n");
-            for (Finding f : report.findings()) {
-                out.append("| ").append(f.id()).append(" | ").append(Integer.toString(f.score())).append(" | ")
-                        .append(f.confidence().level().label()).append(" | ").append(f.category().label())
-                        .append(" | ").append(cell(f.title())).append(" | ")
-                        .append(String.join(", ", f.evidenceIds())).append(" |\n");
-            }
-            out.append('\n');
-            for (Finding f : report.findings()) {
-                out.append("### ").append(f.id()).append(" · ").append(f.title()).append("\n\n");
-                out.append("Score ").append(Integer.toString(f.score())).append(" · ")
-                        .append(f.confidence().level().label()).append(" confidence (")
-                        .append(f.confidence().reason()).append(") · detector `").append(f.detector())
-                        .append("` · evidence ").append(String.join(", ", f.evidenceIds())).append("\n\n");
-                out.append(f.explanation()).append("\n\n");
-                out.append("**Fix:** ").append(f.fix()).append("\n\n");
-                if (f.example() != null && !f.example().isBlank()) {
-                    out.append(f.example().strip()).append("\n\n");
-                }
-            }
-        }
+        out.append("---\n\n# Appendix\n\n");
+        bound(report, out);
+        findings(report, out);
+        PlanMarkdown.alertRules(report.plan().validation(), out);
 
         if (!report.gaps().isEmpty()) {
             out.append("## What to collect next\n\n");
@@ -113,6 +91,46 @@ public final class MarkdownRenderer implements Renderer {
             out.append('\n');
         }
         out.append("_").append(report.tool()).append("_\n");
+    }
+
+    private static void bound(Report report, Appendable out) throws IOException {
+        var bound = report.bound();
+        out.append("Bound: ").append(bound.statement()).append(" Confidence ").append(bound.confidence().level().label())
+                .append(" (").append(bound.confidence().reason()).append(')');
+        if (!bound.shares().isEmpty()) {
+            out.append(" [").append(String.join(", ", bound.shares().stream().map(s -> s.evidence().id()).distinct().toList()))
+                    .append(']');
+        }
+        out.append(".\n\n");
+    }
+
+    private static void findings(Report report, Appendable out) throws IOException {
+        out.append("## Findings\n\n");
+        if (report.findings().isEmpty()) {
+            out.append("No finding.\n\n");
+            return;
+        }
+        out.append("| # | Score | Confidence | Category | Finding | Evidence |\n");
+        out.append("|---|------:|------------|----------|---------|----------|\n");
+        for (Finding f : report.findings()) {
+            out.append("| ").append(f.id()).append(" | ").append(Integer.toString(f.score())).append(" | ")
+                    .append(f.confidence().level().label()).append(" | ").append(f.category().label())
+                    .append(" | ").append(cell(f.title())).append(" | ")
+                    .append(String.join(", ", f.evidenceIds())).append(" |\n");
+        }
+        out.append('\n');
+        for (Finding f : report.findings()) {
+            out.append("### ").append(f.id()).append(" · ").append(f.title()).append("\n\n");
+            out.append("Score ").append(Integer.toString(f.score())).append(" · ")
+                    .append(f.confidence().level().label()).append(" confidence (")
+                    .append(f.confidence().reason()).append(") · detector `").append(f.detector())
+                    .append("` · evidence ").append(String.join(", ", f.evidenceIds())).append("\n\n");
+            out.append(f.explanation()).append("\n\n");
+            out.append("**Fix:** ").append(f.fix()).append("\n\n");
+            if (f.example() != null && !f.example().isBlank()) {
+                out.append(PlanMarkdown.fenced(f.example())).append("\n\n");
+            }
+        }
     }
 
     private static String nullToDash(String s) {

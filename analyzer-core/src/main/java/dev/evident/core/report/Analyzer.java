@@ -14,6 +14,9 @@ import dev.evident.core.model.Confidence;
 import dev.evident.core.model.Evidence;
 import dev.evident.core.model.EvidenceSet;
 import dev.evident.core.model.Finding;
+import dev.evident.core.plan.OptimizationPlan;
+import dev.evident.core.plan.Planner;
+import dev.evident.core.plan.RemedyTable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -87,13 +90,7 @@ public final class Analyzer {
             }
         }
         // among equal scores, findings about what bounds the workload come first
-        Category boundCategory = bound.bound() == null ? null : switch (bound.bound()) {
-            case CPU -> Category.CPU;
-            case IO -> Category.IO;
-            case LOCK -> Category.LOCKS;
-            case GC -> Category.MEMORY;
-            case DATABASE -> Category.DATABASE;
-        };
+        Category boundCategory = bound.bound() == null ? null : bound.bound().category();
         merged.sort(Comparator.comparingInt(Finding::score).reversed()
                 .thenComparing(f -> f.category() == boundCategory ? 0 : 1)
                 .thenComparing(f -> f.confidence().level())
@@ -118,8 +115,9 @@ public final class Analyzer {
         for (Evidence e : notes) {
             numbered.computeIfAbsent(e.key(), k -> e.withId("E" + (numbered.size() + 1)));
         }
+        OptimizationPlan plan = new Planner().plan(findings, bound, evidence.artifacts());
         return new Report("evident " + Version.VERSION, headline(findings), bound, evidence.artifacts(), evidence.skipped(),
-                findings, List.copyOf(numbered.values()), EvidenceGaps.of(evidence), warnings);
+                findings, List.copyOf(numbered.values()), EvidenceGaps.of(evidence), warnings, plan);
     }
 
     /** Findings with the same key describe the same problem; keep the strongest and pool the evidence. */
@@ -187,7 +185,25 @@ public final class Analyzer {
         }
         return new Finding(null, best.key(), String.join(", ", detectors), best.category(), best.title(),
                 best.score(), confidence, best.support(), List.copyOf(evidence.values()), best.explanation(), best.fix(),
-                best.example());
+                best.example(), remedy(best, ordered), best.impact() != null ? best.impact()
+                        : ordered.stream().map(Finding::impact).filter(java.util.Objects::nonNull).findFirst().orElse(null),
+                best.subject());
+    }
+
+    /**
+     * The speaker's fix type, unless it only knows the generic one and another finding of the group
+     * names a specific one (a catalog pattern seen in one recording, a plain hot method in another).
+     */
+    private static String remedy(Finding best, List<Finding> group) {
+        if (best.remedy() != null && !best.remedy().equals(RemedyTable.GENERIC.id())) {
+            return best.remedy();
+        }
+        for (Finding f : group) {
+            if (f.remedy() != null && !f.remedy().equals(RemedyTable.GENERIC.id())) {
+                return f.remedy();
+            }
+        }
+        return best.remedy();
     }
 
     /** The classification with its evidence replaced by the numbered copies. */

@@ -5,6 +5,7 @@ import dev.evident.core.model.Artifact;
 import dev.evident.core.model.Evidence;
 import dev.evident.core.model.Finding;
 import dev.evident.core.model.SkippedArtifact;
+import dev.evident.core.plan.OptimizationPlan;
 
 import java.util.List;
 
@@ -21,6 +22,8 @@ import java.util.List;
  * @param evidence  every fact cited by a finding, then context facts ({@code E1} first)
  * @param gaps      evidence that is missing and how to collect it
  * @param warnings  problems of the analysis itself (a detector that failed on this input)
+ * @param plan      the fixes in order of expected gain per hour, the root-cause hypothesis and the
+ *                  validation plan
  */
 public record Report(
         String tool,
@@ -31,7 +34,8 @@ public record Report(
         List<Finding> findings,
         List<Evidence> evidence,
         List<EvidenceGap> gaps,
-        List<String> warnings) {
+        List<String> warnings,
+        OptimizationPlan plan) {
 
     public Report {
         artifacts = List.copyOf(artifacts);

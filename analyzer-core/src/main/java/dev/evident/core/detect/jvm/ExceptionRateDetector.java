@@ -77,7 +77,7 @@ public final class ExceptionRateDetector implements Detector {
             out.add(new Finding(null, "exceptions", id(), Category.RUNTIME, title, score,
                     JvmEvidence.confidence(created, "exceptions counted by the JVM", counts.size() + " counter readings over "
                             + Fmt.decimal(seconds, 1) + " s"),
-                    created, facts, explanation, fix, null));
+                    created, facts, explanation, fix, null).withRemedy("java-exceptions-as-control-flow", null));
         }
         return out;
     }

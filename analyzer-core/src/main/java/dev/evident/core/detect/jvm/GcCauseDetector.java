@@ -3,6 +3,8 @@ package dev.evident.core.detect.jvm;
 import dev.evident.core.model.Category;
 import dev.evident.core.model.EvidenceSet;
 import dev.evident.core.model.Finding;
+import dev.evident.core.model.Impact;
+import dev.evident.core.model.MetricKind;
 import dev.evident.core.model.GcPause;
 import dev.evident.core.model.JvmTimeline;
 import dev.evident.core.model.Quantity;
@@ -41,6 +43,12 @@ abstract class GcCauseDetector implements dev.evident.core.detect.Detector {
 
     abstract String example();
 
+    /** The planner's fix type for collections with this cause. */
+    abstract String remedy();
+
+    /** Whether the fix is in the code that allocates most (rather than wherever the cause is triggered). */
+    abstract boolean fixedWhereMostIsAllocated();
+
     @Override
     public List<Finding> detect(EvidenceSet evidence, dev.evident.core.detect.AnalysisContext context) {
         List<Finding> out = new ArrayList<>();
@@ -63,8 +71,21 @@ abstract class GcCauseDetector implements dev.evident.core.detect.Detector {
             out.add(new Finding(null, id, id, Category.MEMORY,
                     title(matching.size(), t.gcPauses().size(), ratio, paused), score,
                     JvmEvidence.confidence(t.gcPauses().size(), "collections", null), t.gcPauses().size(),
-                    List.of(fact), explanation() + " " + statement + ".", fix(), example()));
+                    List.of(fact), explanation() + " " + statement + ".", fix(), example())
+                    .withRemedy(remedy(), pausedFraction(t, paused, fact.key()))
+                    .withSubject(fixedWhereMostIsAllocated() ? JvmEvidence.topSite(evidence, t, MetricKind.ALLOCATION, context)
+                            .map(dev.evident.core.detect.profile.CallSite::anchor).orElse(null) : null));
         }
         return out;
+    }
+
+    /** The pauses of these collections as a fraction of the recording: every thread stops during them. */
+    private static Impact pausedFraction(JvmTimeline t, long pausedNanos, String evidenceKey) {
+        if (t.window() == null || t.window().durationNanos() <= 0) {
+            return null;
+        }
+        double share = Math.min(1, pausedNanos / (double) t.window().durationNanos());
+        return new Impact("wall-clock time of " + t.source() + " (every thread stops during a pause)", true, share, share, share,
+                evidenceKey);
     }
 }

@@ -7,6 +7,7 @@ import dev.evident.core.model.CounterSample;
 import dev.evident.core.model.Evidence;
 import dev.evident.core.model.EvidenceSet;
 import dev.evident.core.model.Finding;
+import dev.evident.core.model.Impact;
 import dev.evident.core.model.GcPause;
 import dev.evident.core.model.HeapSample;
 import dev.evident.core.model.JvmTimeline;
@@ -102,7 +103,9 @@ public final class GcPauseDetector implements Detector {
                 + "pause share before and after with the same load.";
         return new Finding(null, "gc-pauses", id(), dev.evident.core.model.Category.MEMORY, title, score,
                 JvmEvidence.confidence(t.gcPauses().size(), "collections", null), t.gcPauses().size(), evidence,
-                explanation, fix, null);
+                explanation, fix, null, "reduce-allocation",
+                new Impact("wall-clock time of " + t.source() + " (every thread stops during a pause)", true, ratio, ratio,
+                        Math.max(ratio, worst), evidence.get(0).key()), top.map(CallSite::anchor).orElse(null));
     }
 
     /** Largest share of any window of this length spent in pauses (windows start at each pause). */

@@ -117,7 +117,7 @@ public final class HeapGrowthDetector implements Detector {
                     """;
             out.add(new Finding(null, "heap-growth", id(), Category.MEMORY, title, score,
                     JvmEvidence.trendConfidence(trend, "windows"),
-                    trend.points(), List.of(fact), explanation, fix, example));
+                    trend.points(), List.of(fact), explanation, fix, example).withRemedy("fix-leak", null));
         }
         return out;
     }

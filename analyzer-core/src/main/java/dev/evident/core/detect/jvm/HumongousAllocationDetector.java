@@ -32,4 +32,14 @@ public final class HumongousAllocationDetector extends GcCauseDetector {
     String example() {
         return "```sh\njava -XX:G1HeapRegionSize=16m ...\n```";
     }
+
+    @Override
+    String remedy() {
+        return "reduce-allocation";
+    }
+
+    @Override
+    boolean fixedWhereMostIsAllocated() {
+        return true;
+    }
 }

@@ -95,6 +95,6 @@ public final class IoLatencyDetector implements Detector {
                         + "and check the disk's latency (iostat) if single operations are slow.";
         return new Finding(null, "io|" + target.kind() + "|" + target.target(), id(), Category.IO,
                 title, score, JvmEvidence.confidence(target.events().size(), "operations", null),
-                target.events().size(), List.of(fact), explanation, fix, null);
+                target.events().size(), List.of(fact), explanation, fix, null).withRemedy("remote-calls", null);
     }
 }

@@ -49,4 +49,9 @@ public final class MetaspaceGrowthDetector extends TrendDetector {
                 + "create generated classes and proxies once; close class loaders you create; cap with "
                 + "-XX:MaxMetaspaceSize so a leak fails fast instead of swapping.";
     }
+
+    @Override
+    String remedy() {
+        return "java-class-loading-at-runtime";
+    }
 }

@@ -30,4 +30,14 @@ public final class SystemGcDetector extends GcCauseDetector {
     String example() {
         return "```sh\njava -XX:+DisableExplicitGC ...   # or, to keep them but concurrent with G1: -XX:+ExplicitGCInvokesConcurrent\n```";
     }
+
+    @Override
+    String remedy() {
+        return "remove-explicit-gc";
+    }
+
+    @Override
+    boolean fixedWhereMostIsAllocated() {
+        return false;
+    }
 }

@@ -49,4 +49,9 @@ public final class ThreadGrowthDetector extends TrendDetector {
                 + "executors you create per unit of work; a thread dump (jcmd <pid> Thread.print) groups them by name "
                 + "to find who starts them.";
     }
+
+    @Override
+    String remedy() {
+        return "bound-threads";
+    }
 }

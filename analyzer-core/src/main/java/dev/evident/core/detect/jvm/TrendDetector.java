@@ -32,6 +32,9 @@ abstract class TrendDetector implements Detector {
 
     abstract String fix();
 
+    /** The planner's fix type for this growth. */
+    abstract String remedy();
+
     @Override
     public List<Finding> detect(EvidenceSet evidence, AnalysisContext context) {
         List<Finding> out = new ArrayList<>();
@@ -61,7 +64,7 @@ abstract class TrendDetector implements Detector {
             out.add(new Finding(null, id(), id(), Category.RUNTIME,
                     what() + " grows " + Fmt.decimal(trend.slopePerMinute(), 1) + " " + unit() + "/min (R² "
                             + Fmt.decimal(trend.r2(), 2) + ")", score, JvmEvidence.trendConfidence(trend, "measurements"),
-                    trend.points(), List.of(fact), explanation() + " " + statement + ".", fix(), null));
+                    trend.points(), List.of(fact), explanation() + " " + statement + ".", fix(), null).withRemedy(remedy(), null));
         }
         return out;
     }

@@ -9,6 +9,7 @@ import dev.evident.core.model.Confidence;
 import dev.evident.core.model.Evidence;
 import dev.evident.core.model.EvidenceSet;
 import dev.evident.core.model.Finding;
+import dev.evident.core.model.Impact;
 import dev.evident.core.model.JavaFrameNames;
 import dev.evident.core.model.Metric;
 import dev.evident.core.model.MetricKind;
@@ -232,7 +233,8 @@ public final class HotCodePatternDetector implements Detector {
 
         Templates t = new Templates(group.anchor(), line, hit.marker, pct);
         return new Finding(null, key, id(), metric.kind().category(), title, score, confidence, Math.round(hit.count),
-                List.of(fact), explanation.toString(), t.fill(p.fix()), p.example().isBlank() ? null : t.fill(p.example()));
+                List.of(fact), explanation.toString(), t.fill(p.fix()), p.example().isBlank() ? null : t.fill(p.example()),
+                p.id(), new Impact(what + " in " + profile.source(), metric.kind().isTime(), share.value(), share.low(), share.high(), fact.key()), null);
     }
 
     /** Fills a pattern's placeholders from the evidence. */

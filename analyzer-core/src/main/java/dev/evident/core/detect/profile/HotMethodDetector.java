@@ -7,6 +7,7 @@ import dev.evident.core.model.Confidence;
 import dev.evident.core.model.Evidence;
 import dev.evident.core.model.EvidenceSet;
 import dev.evident.core.model.Finding;
+import dev.evident.core.model.Impact;
 import dev.evident.core.model.Metric;
 import dev.evident.core.model.MetricKind;
 import dev.evident.core.model.Profile;
@@ -129,8 +130,20 @@ public final class HotMethodDetector implements Detector {
             if (!magnitude.known()) {
                 confidence = ShareConfidence.capped(confidence, Confidence.Level.MEDIUM, magnitude.statement());
             }
+            Evidence fact = evidence();
             return new Finding(null, metric.kind().id() + "|" + group.key(), detector, metric.kind().category(),
-                    title(), score, confidence, share.events(), List.of(evidence()), explanation(), fix(), null);
+                    title(), score, confidence, share.events(), List.of(fact), explanation(), fix(), null,
+                    group.isRuntime() ? null : remedy(metric.kind()),
+                    new Impact(what + " in " + profile.source(), metric.kind().isTime(), share.value(), share.low(), share.high(), fact.key()), null);
+        }
+
+        /** The generic fix type for a concentration in this metric; a catalog pattern names a specific one. */
+        private static String remedy(MetricKind kind) {
+            return switch (kind) {
+                case LOCK -> "narrow-lock";
+                case ALLOCATION -> "reduce-allocation";
+                default -> "optimize-code";
+            };
         }
 
         private String title() {

@@ -1,0 +1,65 @@
+package dev.evident.core.plan;
+
+import dev.evident.core.model.Artifact;
+import dev.evident.core.util.Fmt;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The validation plan: the figures to beat, how to measure before and after in the same way the
+ * evidence was recorded, and the comparison that decides.
+ */
+final class Validations {
+    /** How many plan items get a baseline line and a step of their own. */
+    static final int TOP_ITEMS = 3;
+
+    private Validations() {
+    }
+
+    static ValidationPlan of(List<Artifact> artifacts, List<PlanItem> items) {
+        List<String> baseline = new ArrayList<>();
+        for (PlanItem item : items.subList(0, Math.min(TOP_ITEMS, items.size()))) {
+            if (item.gain() != null) {
+                baseline.add(item.id() + ": " + item.gain().measured());
+            }
+        }
+        List<String> steps = new ArrayList<>();
+        steps.add("Record the current build into before/: " + String.join("; ", recordCommands(artifacts, "before")));
+        List<String> top = items.stream().limit(TOP_ITEMS).map(PlanItem::id).toList();
+        if (!top.isEmpty()) {
+            steps.add("Apply " + String.join(", then ", top) + " one at a time, so each gain is measured on its own.");
+        }
+        steps.add("Record the changed build the same way into after/ (same settings, duration and load).");
+        steps.add("evident compare before/ after/ --fail-on-regression 5%");
+        for (PlanItem item : items.subList(0, Math.min(TOP_ITEMS, items.size()))) {
+            if (item.gain() != null) {
+                steps.add(item.id() + " is confirmed when " + item.gain().of() + " fall by "
+                        + Fmt.interval(item.gain().conservative(), item.gain().optimistic()) + " (realistic "
+                        + Fmt.percent(item.gain().realistic()) + ").");
+            }
+        }
+        return new ValidationPlan(baseline, steps, null, null);
+    }
+
+    /** One command per kind of artifact that was analyzed, so "after" is measured like "before". */
+    static List<String> recordCommands(List<Artifact> artifacts, String dir) {
+        Set<String> commands = new LinkedHashSet<>();
+        for (Artifact a : artifacts) {
+            String producer = a.producer() == null ? "" : a.producer();
+            String seconds = a.window() == null ? "60" : Long.toString(Math.max(10, Math.round(a.window().seconds())));
+            switch (a.format()) {
+                case "jfr" -> commands.add(producer.startsWith("async-profiler")
+                        ? "java -agentpath:/path/to/libasyncProfiler.so=start,event=cpu,alloc,lock,file=" + dir
+                        + "/profile.jfr ... (stop after " + seconds + " s of the same load)"
+                        : "java -XX:StartFlightRecording=settings=profile,duration=" + seconds + "s,filename=" + dir
+                        + "/recording.jfr ...");
+                case "collapsed" -> commands.add("asprof -d " + seconds + " -o collapsed -f " + dir + "/profile.collapsed <pid>");
+                default -> commands.add("collect " + a.format() + " like " + a.path() + " into " + dir + "/");
+            }
+        }
+        return List.copyOf(commands);
+    }
+}
