@@ -44,6 +44,10 @@ final class Validations {
         return new ValidationPlan(baseline, steps, null, null);
     }
 
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
     /** One command per kind of artifact that was analyzed, so "after" is measured like "before". */
     static List<String> recordCommands(List<Artifact> artifacts, String dir) {
         Set<String> commands = new LinkedHashSet<>();
@@ -52,8 +56,8 @@ final class Validations {
             String seconds = a.window() == null ? "60" : Long.toString(Math.max(10, Math.round(a.window().seconds())));
             switch (a.format()) {
                 case "jfr" -> commands.add(producer.startsWith("async-profiler")
-                        ? "java -agentpath:/path/to/libasyncProfiler.so=start,event=cpu,alloc,lock,file=" + dir
-                        + "/profile.jfr ... (stop after " + seconds + " s of the same load)"
+                        ? "async-profiler with the options that produced " + a.path() + ", into " + dir + "/"
+                        + fileName(a.path()) + " (" + seconds + " s of the same load)"
                         : "java -XX:StartFlightRecording=settings=profile,duration=" + seconds + "s,filename=" + dir
                         + "/recording.jfr ...");
                 case "collapsed" -> commands.add("asprof -d " + seconds + " -o collapsed -f " + dir + "/profile.collapsed <pid>");

@@ -26,6 +26,9 @@ import java.util.Set;
  * @param companions  frame-name markers of which at least one must appear somewhere else in the same
  *                    application method's calls (e.g. a logger call next to eager formatting); empty
  *                    when the markers alone identify the pattern
+ * @param remedy      the planner's fix type for it: its own id (a row of the remedy table), or
+ *                    {@code null} when the pattern explains time without being a fix itself (waiting
+ *                    for the database: the database findings carry the fixes)
  */
 public record AntiPattern(
         String id,
@@ -36,12 +39,24 @@ public record AntiPattern(
         String explanation,
         String fix,
         String example,
-        List<String> companions) {
+        List<String> companions,
+        String remedy) {
 
     public AntiPattern {
         markers = List.copyOf(markers);
         metrics = Set.copyOf(metrics);
         companions = List.copyOf(companions);
+    }
+
+    /** A pattern that is its own fix type, with companions. */
+    public AntiPattern(String id, String language, List<String> markers, Set<MetricKind> metrics, String cause,
+                       String explanation, String fix, String example, List<String> companions) {
+        this(id, language, markers, metrics, cause, explanation, fix, example, companions, id);
+    }
+
+    /** This pattern with another fix type ({@code null}: explains time, is not planned). */
+    public AntiPattern withRemedy(String newRemedy) {
+        return new AntiPattern(id, language, markers, metrics, cause, explanation, fix, example, companions, newRemedy);
     }
 
     /** A pattern whose markers alone identify it. */

@@ -511,6 +511,24 @@ public final class JavaPatterns implements PatternSet {
                                 + "and leaves native memory until the object is collected.",
                         "Reuse one Deflater/Inflater per thread in {class} (reset() between messages) and end() it when "
                                 + "done.",
-                        ""));
+                        ""),
+                // last on purpose: a more specific pattern on the same call wins
+                new AntiPattern("java-database-wait", "java",
+                        List.of("org.postgresql.jdbc.PgPreparedStatement.execute*", "org.postgresql.jdbc.PgStatement.execute*",
+                                "com.mysql.cj.jdbc.ClientPreparedStatement.execute*", "com.mysql.cj.jdbc.StatementImpl.execute*",
+                                "org.mariadb.jdbc.ClientPreparedStatement.execute*",
+                                "org.mariadb.jdbc.ServerPreparedStatement.execute*", "org.mariadb.jdbc.Statement.execute*",
+                                "oracle.jdbc.driver.OraclePreparedStatement.execute*",
+                                "com.zaxxer.hikari.pool.HikariProxyPreparedStatement.execute*",
+                                "com.zaxxer.hikari.pool.HikariProxyStatement.execute*"),
+                        Set.of(WALL, MetricKind.NATIVE),
+                        "waiting for the database",
+                        "The thread waits while the statement runs in the database and its rows come back; the time "
+                                + "belongs to the statement, so the fix is in the SQL, the indexes or how often it runs.",
+                        "{anchorShort}{line} waits for the database. Find its statements in the database findings "
+                                + "(slow statements, missing indexes, N+1 loops); without a database log, record one "
+                                + "(PostgreSQL: log_min_duration_statement = 0 for the length of a load test) and analyze "
+                                + "it together with this recording.",
+                        "").withRemedy(null));
     }
 }

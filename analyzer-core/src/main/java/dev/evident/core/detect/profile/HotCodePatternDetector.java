@@ -234,7 +234,7 @@ public final class HotCodePatternDetector implements Detector {
         Templates t = new Templates(group.anchor(), line, hit.marker, pct);
         return new Finding(null, key, id(), metric.kind().category(), title, score, confidence, Math.round(hit.count),
                 List.of(fact), explanation.toString(), t.fill(p.fix()), p.example().isBlank() ? null : t.fill(p.example()),
-                p.id(), new Impact(what + " in " + profile.source(), metric.kind().isTime(), share.value(), share.low(), share.high(), fact.key()), null);
+                p.remedy(), new Impact(what + " in " + profile.source(), metric.kind().isTime(), share.value(), share.low(), share.high(), fact.key()), null);
     }
 
     /** Fills a pattern's placeholders from the evidence. */

@@ -41,6 +41,8 @@ final class IdleFrames {
             "pthread_cond_wait", "pthread_cond_timedwait", "__pthread_cond_wait", "__pthread_cond_timedwait",
             "___pthread_cond_wait", "___pthread_cond_timedwait", "epoll_wait", "__GI_epoll_wait", "poll",
             "__poll", "__GI___poll", "nanosleep", "clock_nanosleep", "__GI___clock_nanosleep", "__nanosleep",
+            // the attach listener and other JVM-internal servers wait for connections in accept
+            "accept", "accept4", "__GI_accept", "__libc_accept", "__GI___libc_accept",
             "PlatformMonitor::wait",
             "Monitor::wait", "Monitor::wait_without_safepoint_check", "PlatformEvent::park", "Parker::park");
 
