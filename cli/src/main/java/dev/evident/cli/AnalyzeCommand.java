@@ -44,7 +44,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, defaultValue = "md", paramLabel = "FORMAT",
-            description = "Report format: md (Markdown, default) or json.")
+            description = "Report format: md (Markdown, default), json, or html (one self-contained page with flame graphs).")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
@@ -70,7 +70,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Renderer renderer = renderer(format);
         if (renderer == null) {
-            spec.commandLine().getErr().println("unknown --format '" + format + "'; use md or json");
+            spec.commandLine().getErr().println("unknown --format '" + format + "'; use md, json or html");
             return ExitCodes.USAGE;
         }
         if (failOn != null && (failOn < 0 || failOn > 100)) {

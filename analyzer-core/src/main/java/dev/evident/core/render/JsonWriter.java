@@ -147,6 +147,11 @@ public final class JsonWriter {
     }
 
     private void string(String s) throws IOException {
+        quote(s, out);
+    }
+
+    /** Appends {@code s} as a JSON string literal. */
+    static void quote(String s, Appendable out) throws IOException {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -117,7 +117,8 @@ public final class Analyzer {
         }
         OptimizationPlan plan = new Planner().plan(findings, bound, evidence.artifacts());
         return new Report("evident " + Version.VERSION, headline(findings), bound, evidence.artifacts(), evidence.skipped(),
-                findings, List.copyOf(numbered.values()), EvidenceGaps.of(evidence), warnings, plan);
+                findings, List.copyOf(numbered.values()), EvidenceGaps.of(evidence), warnings, plan,
+                FlameGraphs.of(evidence));
     }
 
     /** Findings with the same key describe the same problem; keep the strongest and pool the evidence. */

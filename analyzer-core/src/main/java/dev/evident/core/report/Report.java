@@ -24,6 +24,8 @@ import java.util.List;
  * @param warnings  problems of the analysis itself (a detector that failed on this input)
  * @param plan      the fixes in order of expected gain per hour, the root-cause hypothesis and the
  *                  validation plan
+ * @param flames    every profile metric's call tree in drawable form (the HTML report's flame
+ *                  graphs; not part of the JSON report)
  */
 public record Report(
         String tool,
@@ -35,7 +37,8 @@ public record Report(
         List<Evidence> evidence,
         List<EvidenceGap> gaps,
         List<String> warnings,
-        OptimizationPlan plan) {
+        OptimizationPlan plan,
+        List<FlameGraph> flames) {
 
     public Report {
         artifacts = List.copyOf(artifacts);
@@ -44,5 +47,6 @@ public record Report(
         evidence = List.copyOf(evidence);
         gaps = List.copyOf(gaps);
         warnings = List.copyOf(warnings);
+        flames = List.copyOf(flames);
     }
 }
