@@ -1,6 +1,6 @@
 -- Schema and data of the "dashboard" PostgreSQL sample (samples/postgres-dashboard/).
 -- Used by samples/scripts/record-postgres-samples.sh and by the integration test that applies
--- evident's CREATE INDEX suggestion (cli/src/test/.../PostgresIndexSuggestionIT.java), so both
+-- evident's CREATE INDEX suggestion (cli/src/test/.../PostgresIndexSuggestionTest.java), so both
 -- see the same tables, row counts and statistics. setseed() makes random() repeatable.
 --
 -- Deliberate problems, the ones a real application often has:

@@ -11,6 +11,8 @@
 #      of the slow statements in TEXT and JSON as psql prints them,
 #   5. restarts with auto_explain.log_format = json and another log_line_prefix for a second log,
 #   6. creates the two missing indexes and records the same workload again (the "after" sample).
+# The workload's console output is not an artifact evident reads; it goes to samples/scripts/output/
+# so that the analyzed sample directories hold artifacts only.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -109,11 +111,11 @@ record_explains() {
 }
 
 echo "== workload: $REQUESTS requests, text plans"
-mkdir -p "$out" "$after"
+mkdir -p "$out" "$after" samples/scripts/output
 rm -f "$out"/* "$after"/*
 dir="$out"
 run_workload "$out/postgresql.log" "$REQUESTS"
-cp "$work/workload.out" "$out/workload-output.txt"
+cp "$work/workload.out" samples/scripts/output/postgres-dashboard-workload.txt
 quiet psql_ -d shop -c "\\copy (SELECT s.* FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = 'shop' AND s.query NOT LIKE '%pg_stat_statements%' ORDER BY s.total_exec_time DESC, s.queryid) TO STDOUT WITH (FORMAT csv, HEADER)" > "$out/pg_stat_statements.csv"
 quiet psql_ -d shop -c "SELECT queryid, calls, total_exec_time, mean_exec_time, rows, shared_blks_hit, shared_blks_read, temp_blks_written, query FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'shop') AND query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC, queryid LIMIT 12" > "$out/pg_stat_statements.txt"
 record_explains
@@ -138,7 +140,7 @@ quiet psql_ -d shop -c "ANALYZE orders, order_items"
 "$cluster" start "$data" "$PORT" "${text_plans[@]}" >/dev/null
 dir="$after"
 run_workload "$after/postgresql.log" "$REQUESTS"
-cp "$work/workload.out" "$after/workload-output.txt"
+cp "$work/workload.out" samples/scripts/output/postgres-dashboard-indexed-workload.txt
 record_explains
 
 for f in "$out"/*.log "$after"/*.log; do
