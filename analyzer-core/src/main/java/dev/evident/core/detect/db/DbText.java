@@ -50,6 +50,50 @@ final class DbText {
         return fingerprint.length() <= 90 ? fingerprint : fingerprint.substring(0, 87) + "...";
     }
 
+    /**
+     * What a plan is about, stable across the TEXT and JSON forms of the same EXPLAIN and across the
+     * auto_explain entries of one statement: its fingerprint when the query is known, otherwise its
+     * root node and the relations it reads.
+     */
+    static String subject(QueryPlan plan) {
+        if (plan.fingerprint() != null) {
+            return plan.fingerprint();
+        }
+        return node(plan.root()) + " over " + String.join(", ", relations(plan));
+    }
+
+    /** The tables a plan reads, sorted. */
+    static java.util.SortedSet<String> relations(QueryPlan plan) {
+        java.util.TreeSet<String> relations = new java.util.TreeSet<>();
+        for (PlanNode n : plan.nodes()) {
+            if (n.relation() != null) {
+                relations.add(n.relation());
+            }
+        }
+        return relations;
+    }
+
+    /** "3 plans" / "1 plan". */
+    static String plans(int n) {
+        return Fmt.count(n) + " plan" + (n == 1 ? "" : "s");
+    }
+
+    /** The element with the largest value (the first of equals, so the choice is deterministic). */
+    static <T> T worst(java.util.List<T> items, java.util.function.ToDoubleFunction<T> value) {
+        T best = items.get(0);
+        for (T t : items) {
+            if (value.applyAsDouble(t) > value.applyAsDouble(best)) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /** NaN-safe time: 0 when the plan has no timing. */
+    static double timed(double ms) {
+        return Double.isNaN(ms) ? 0 : ms;
+    }
+
     static String identifier(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
     }

@@ -40,6 +40,9 @@ public final class DbThresholds {
             "evident, after pgMustard's 'Cache Performance' tip (its thresholds are not public)");
     public static final Threshold BUFFER_READ_MIN_BLOCKS = new Threshold("plan.buffer-read.min-blocks", 1_000, "blocks",
             "fewest shared blocks (8 KiB each) read before cache misses are reported", "evident: 1,000 blocks = 8 MB");
+    public static final Threshold NESTED_LOOP_LOOPS = new Threshold("plan.nested-loop.loops", 10, "loops",
+            "times the inner side of a Nested Loop must run, each reading rows its join discards, before evident reports the repeated inner scan",
+            "evident: the in-database form of an N+1 (Sentry's n-plus-one.count is 5); 10 leaves room for the small rescans planners choose on purpose");
     public static final Threshold SPILL_MEMORY_FACTOR = new Threshold("plan.spill.memory-factor", 2, "factor",
             "work_mem suggested for a spilling sort or hash: this times the disk space it used, rounded up to a power of two in MB",
             "evident: tuples take more room in memory than in PostgreSQL's compact on-disk sort runs");
@@ -64,7 +67,7 @@ public final class DbThresholds {
 
     public static final List<Threshold> ALL = List.of(NODE_SHARE_INFO, NODE_SHARE_WARNING, ESTIMATE_FACTOR_INFO,
             ESTIMATE_FACTOR_WARNING, ROWS_REMOVED_WARNING, ROWS_REMOVED_SEVERE, LARGE_RELATION_ROWS, HEAP_FETCHES_WARNING,
-            JIT_SHARE_WARNING, BUFFER_READ_SHARE, BUFFER_READ_MIN_BLOCKS, SPILL_MEMORY_FACTOR, N_PLUS_ONE_COUNT,
+            JIT_SHARE_WARNING, BUFFER_READ_SHARE, BUFFER_READ_MIN_BLOCKS, NESTED_LOOP_LOOPS, SPILL_MEMORY_FACTOR, N_PLUS_ONE_COUNT,
             N_PLUS_ONE_DURATION, SLOW_STATEMENT_MS, DB_SHARE_INFO, DB_SHARE_WARNING, CACHE_REPEATS, MIN_SAVING_MS);
 
     static final ScoreCurve SHARE_CURVE = new ScoreCurve(NODE_SHARE_INFO.value(), NODE_SHARE_WARNING.value());

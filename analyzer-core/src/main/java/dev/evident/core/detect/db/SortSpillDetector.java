@@ -92,10 +92,7 @@ public final class SortSpillDetector implements Detector {
             }
         }
         double factor = DbThresholds.SPILL_MEMORY_FACTOR.value();
-        long workMemMb = 1;
-        while (workMemMb * 1024 < worst.diskKb() * factor) {
-            workMemMb *= 2;
-        }
+        long workMemMb = workMemMb(worst.diskKb());
         boolean timed = !Double.isNaN(worst.exclusiveMs());
         double share = timed && worst.executionMs() > 0 ? worst.exclusiveMs() / worst.executionMs() : 0;
         PlanNode n = worst.node();
@@ -137,6 +134,15 @@ public final class SortSpillDetector implements Detector {
                 + (indexSql != null ? "-- or, so that no sort is needed:\n" + indexSql + "\n" : "") + "```";
         return new Finding(null, "sort-spill|" + key, id(), Category.DATABASE, title, score, confidence, spills.size(),
                 List.of(ev), explanation, fix, example);
+    }
+
+    /** {@link DbThresholds#SPILL_MEMORY_FACTOR} × the kB a node needs, rounded up to a power of two MB. */
+    static long workMemMb(double kb) {
+        long mb = 1;
+        while (mb * 1024 < kb * DbThresholds.SPILL_MEMORY_FACTOR.value()) {
+            mb *= 2;
+        }
+        return mb;
     }
 
     /** The table under a sort when its keys are plain columns read from one scan. */
