@@ -76,6 +76,35 @@ class DatabaseDiagnosisTest {
         }
     }
 
+    /**
+     * The statements' totals merge into the finding that names their cause, so the time of one scan is not
+     * reported three times; the top findings are the N+1, the missing indexes and the spill, each with an
+     * impact computed from the data.
+     */
+    @Test
+    void topFindingsAreTheNPlusOneTheMissingIndexesAndTheSpillWithTheirImpact() {
+        Report report = Diagnose.report(Samples.of("postgres-dashboard"));
+        List<Finding> top = report.findings().subList(0, 4);
+        assertThat(top).extracting(Finding::detector).containsExactly("n-plus-one, slow-statement",
+                "seq-scan-index, slow-statement", "seq-scan-index", "slow-statement, sort-spill");
+        assertThat(report.findings()).noneMatch(f -> f.detector().equals("slow-statement"));
+        Finding n1 = top.get(0);
+        assertThat(n1.evidence()).anySatisfy(e -> assertThat(e.kind()).isEqualTo("statement-stats"));
+        assertThat(n1.explanation()).contains("saves about (n − 1) × the per-query time, 74.81 s over this log");
+        // the N+1's repeated query and the order_items index finding cite the same scan evidence
+        Finding items = top.get(2);
+        assertThat(items.title()).contains("index order_items (order_id)");
+        assertThat(n1.evidenceIds()).contains(items.evidenceIds().get(0));
+        assertThat(n1.explanation()).contains("an index on order_items(order_id) would avoid");
+        assertThat(top.get(1).explanation()).contains("(saving 7.81 s)");
+        assertThat(top.get(3).explanation()).contains("at least the 777.8 ms of temporary-file I/O")
+                .contains("removes the sort itself, up to 7.89 s over 11 plans");
+        for (Finding f : top) {
+            assertThat(f.evidence()).anySatisfy(e -> assertThat(e.values()).anySatisfy(q -> assertThat(q.name())
+                    .isIn("estimated saving", "temp file I/O time, all plans")));
+        }
+    }
+
     @Test
     void databaseReportIsDeterministic() throws Exception {
         String a = Diagnose.json(Diagnose.report(Samples.of("postgres-dashboard")));

@@ -74,20 +74,20 @@ public final class JitShareDetector implements Detector {
         boolean lowered = h.planCost() < DEFAULT_JIT_ABOVE_COST;
         String statement = "JIT compilation took " + DbText.ms(h.jitMs()) + " of the " + DbText.ms(h.executionMs())
                 + " execution (" + Fmt.percent(h.share()) + (parts.length() > 0 ? "; " + parts : "") + ") for a plan of cost "
-                + Fmt.decimal(h.planCost(), 0) + (lowered ? ", below the default jit_above_cost of " + Fmt.decimal(DEFAULT_JIT_ABOVE_COST, 0)
+                + Fmt.count(Math.round(h.planCost())) + (lowered ? ", below the default jit_above_cost of " + Fmt.count((long) DEFAULT_JIT_ABOVE_COST)
                 + ": the setting was lowered" : "") + " (" + DbText.plans(plans) + ")";
         Evidence ev = new Evidence(null, "jit|" + key, "plan", statement, values, p.source(), p.location());
         int score = DbThresholds.SHARE_CURVE.scoreInt(h.share());
         String title = "JIT compilation takes " + Fmt.percent(h.share()) + " of the execution (" + DbText.ms(h.jitMs())
                 + "): " + (lowered ? "restore jit_above_cost" : "raise jit_above_cost or disable JIT for this query");
         String explanation = "PostgreSQL compiled this query's expressions with LLVM because its estimated cost ("
-                + Fmt.decimal(h.planCost(), 0) + ") passed jit_above_cost; compiling took " + DbText.ms(h.jitMs()) + ", "
+                + Fmt.count(Math.round(h.planCost())) + ") passed jit_above_cost; compiling took " + DbText.ms(h.jitMs()) + ", "
                 + Fmt.percent(h.share()) + " of the " + DbText.ms(h.executionMs()) + " execution. JIT pays off only for "
                 + "queries that process many rows for long; removing it saves about " + DbText.ms(h.jitMs()) + " per execution.";
         String fix = lowered
                 ? "jit_above_cost (or jit_inline_above_cost / jit_optimize_above_cost) was set below its default for this "
                 + "session or role; reset them (RESET jit_above_cost) so plans this cheap are not compiled."
-                : "Raise jit_above_cost above this plan's cost (" + Fmt.decimal(h.planCost(), 0) + ") for the role or "
+                : "Raise jit_above_cost above this plan's cost (" + Fmt.count(Math.round(h.planCost())) + ") for the role or "
                 + "statement, or SET LOCAL jit = off for it; leave JIT on for the long analytical queries it helps.";
         String example = "```sql\n" + (lowered ? "RESET jit_above_cost;\nRESET jit_inline_above_cost;\nRESET jit_optimize_above_cost;\n"
                 : "BEGIN;\nSET LOCAL jit = off;\n-- the statement\nCOMMIT;\n") + "```";

@@ -95,7 +95,7 @@ public final class LossyBitmapDetector implements Detector {
         values.add(Quantity.of("pages in the bitmap", pages, "pages"));
         values.add(Quantity.of("memory for an exact bitmap", neededKb, "kB"));
         values.add(Quantity.of("suggested work_mem", suggestedMb, "MB"));
-        String statement = DbText.node(n) + ": Heap Blocks exact=" + Fmt.count(Math.round(h.exact())) + " lossy="
+        String statement = DbText.node(n) + ": Heap Blocks: exact=" + Fmt.count(Math.round(h.exact())) + " lossy="
                 + Fmt.count(Math.round(h.lossy())) + " (" + Fmt.percent(lossyShare) + " lossy); the recheck removed "
                 + DbText.rows(h.rechecked()) + " rows to keep " + DbText.rows(h.rows()) + " (" + Fmt.percent(h.wastedShare()) + ")"
                 + (timed ? "; exclusive time " + DbText.ms(h.exclusiveMs()) + ", of which an estimated " + DbText.ms(h.savingMs())

@@ -41,6 +41,16 @@ public final class NPlusOneDetector implements Detector {
 
     @Override
     public List<Finding> detect(EvidenceSet evidence, AnalysisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        Map<String, StatementSubjects.Related> related = StatementSubjects.of(evidence).related();
+        for (List<Run> runs : runsByFingerprint(evidence).values()) {
+            findings.add(finding(runs, evidence, related.get(runs.get(0).repeats().get(0).fingerprint())));
+        }
+        return findings;
+    }
+
+    /** Every qualifying run, grouped by the repeated fingerprint. */
+    static Map<String, List<Run>> runsByFingerprint(EvidenceSet evidence) {
         Map<String, List<SqlEvent>> windows = new TreeMap<>();
         for (SqlEvent e : evidence.sqlEvents()) {
             if (e.aggregate() != null || e.fingerprint() == null) {
@@ -58,11 +68,7 @@ public final class NPlusOneDetector implements Detector {
                 byPattern.computeIfAbsent(run.repeats().get(0).fingerprint(), k -> new ArrayList<>()).add(run);
             }
         }
-        List<Finding> findings = new ArrayList<>();
-        for (List<Run> runs : byPattern.values()) {
-            findings.add(finding(runs, evidence));
-        }
-        return findings;
+        return byPattern;
     }
 
     /** Maximal runs of one fingerprint that follow a different statement and pass both thresholds. */
@@ -95,7 +101,7 @@ public final class NPlusOneDetector implements Detector {
                 || f.startsWith("insert");
     }
 
-    private Finding finding(List<Run> runs, EvidenceSet evidence) {
+    private Finding finding(List<Run> runs, EvidenceSet evidence, StatementSubjects.Related related) {
         long statements = 0;
         double total = 0;
         int maxRepeats = 0;
@@ -151,14 +157,19 @@ public final class NPlusOneDetector implements Detector {
                 + "row it got back, " + Fmt.decimal(perWindow, 1) + " times per " + windowWord + " on average across "
                 + Fmt.count(runs.size()) + " " + windowWord + "s. Each costs " + DbText.ms(perQuery)
                 + " on the server (plus a network round trip the log does not see). One batched query returns the same rows; "
-                + "it saves about (n − 1) × the per-query time, " + DbText.ms(saving) + " over this log.";
+                + "it saves about (n − 1) × the per-query time, " + DbText.ms(saving) + " over this log."
+                + (related == null ? "" : " Each of these queries also " + related.description() + ".");
         Batch batch = Batch.of(sample.shape(), fingerprint);
         String fix = "Load the rows for all parents at once: " + batch.description()
                 + " With JPA/Hibernate, fetch the association in the parent query (JOIN FETCH or an entity graph) or set "
                 + "hibernate.default_batch_fetch_size; with jOOQ or JDBC, collect the keys and run one IN query. Then count "
                 + "statements per request again: it should be 2, not n + 1.";
+        List<Evidence> cited = new ArrayList<>(List.of(ev));
+        if (related != null) {
+            cited.add(related.evidence());
+        }
         return new Finding(null, "n-plus-one|" + fingerprint, id(), Category.DATABASE, title, score, confidence,
-                statements, List.of(ev), explanation, fix, batch.example());
+                statements, cited, explanation, fix, batch.example());
     }
 
     /** The batched rewrite of the repeated statement, built from its shape. */

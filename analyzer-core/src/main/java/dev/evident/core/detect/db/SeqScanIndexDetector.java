@@ -50,8 +50,47 @@ public final class SeqScanIndexDetector implements Detector {
         }
     }
 
+    /** The scans one index would serve, with its columns; the key is "table(columns)". */
+    record Group(String key, List<String> columns, List<Scan> scans) {
+        double savingMs() {
+            return scans.stream().filter(s -> !Double.isNaN(s.exclusiveMs()))
+                    .mapToDouble(s -> s.exclusiveMs() - s.estimateWithIndexMs()).sum();
+        }
+
+        boolean timed() {
+            return scans.stream().anyMatch(s -> !Double.isNaN(s.exclusiveMs()));
+        }
+
+        /** What findings and other detectors cite about this group: its slowest scan. */
+        Scan worst() {
+            Scan worst = scans.get(0);
+            for (Scan s : scans) {
+                if (!Double.isNaN(s.exclusiveMs()) && (Double.isNaN(worst.exclusiveMs()) || s.exclusiveMs() > worst.exclusiveMs())) {
+                    worst = s;
+                }
+            }
+            return worst;
+        }
+
+        /** A finding is made unless the plans are timed and the index would save too little. */
+        boolean reported() {
+            return !timed() || savingMs() >= DbThresholds.MIN_SAVING_MS.value();
+        }
+    }
+
     @Override
     public List<Finding> detect(EvidenceSet evidence, AnalysisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (Group g : groups(evidence)) {
+            if (g.reported()) {
+                findings.add(finding(g));
+            }
+        }
+        return findings;
+    }
+
+    /** Every qualifying scan, grouped by the index that would serve it, in key order. */
+    static List<Group> groups(EvidenceSet evidence) {
         Map<String, List<Scan>> byIndex = new TreeMap<>();
         Map<String, List<String>> columnsOf = new TreeMap<>();
         for (QueryPlan plan : evidence.plans()) {
@@ -76,14 +115,9 @@ public final class SeqScanIndexDetector implements Detector {
                 columnsOf.put(key, columns);
             }
         }
-        List<Finding> findings = new ArrayList<>();
-        for (Map.Entry<String, List<Scan>> e : byIndex.entrySet()) {
-            Finding f = finding(e.getValue(), columnsOf.get(e.getKey()));
-            if (f != null) {
-                findings.add(f);
-            }
-        }
-        return findings;
+        List<Group> out = new ArrayList<>();
+        byIndex.forEach((key, scans) -> out.add(new Group(key, columnsOf.get(key), scans)));
+        return out;
     }
 
     /**
@@ -167,16 +201,15 @@ public final class SeqScanIndexDetector implements Detector {
         return Arrays.stream(list.split(",\\s*")).map(String::strip).toList();
     }
 
-    private Finding finding(List<Scan> scans, List<String> columns) {
-        Scan worst = scans.get(0);
+    private Finding finding(Group g) {
+        List<Scan> scans = g.scans();
+        List<String> columns = g.columns();
+        Scan worst = g.worst();
         double totalExclusive = 0;
         double totalEstimate = 0;
         TreeSet<String> queries = new TreeSet<>();
         TreeSet<String> sources = new TreeSet<>();
         for (Scan s : scans) {
-            if (!Double.isNaN(s.exclusiveMs()) && (Double.isNaN(worst.exclusiveMs()) || s.exclusiveMs() > worst.exclusiveMs())) {
-                worst = s;
-            }
             if (!Double.isNaN(s.exclusiveMs())) {
                 totalExclusive += s.exclusiveMs();
                 totalEstimate += s.estimateWithIndexMs();
@@ -192,9 +225,6 @@ public final class SeqScanIndexDetector implements Detector {
         String createIndex = "CREATE INDEX CONCURRENTLY " + indexName + " ON " + table + " (" + columnList + ");";
         boolean timed = !Double.isNaN(worst.exclusiveMs());
         double saving = totalExclusive - totalEstimate;
-        if (timed && saving < DbThresholds.MIN_SAVING_MS.value()) {
-            return null;
-        }
         double share = timed && worst.executionMs() > 0 ? worst.exclusiveMs() / worst.executionMs() : 0;
 
         Evidence node = nodeEvidence(worst, columns);
@@ -205,12 +235,13 @@ public final class SeqScanIndexDetector implements Detector {
         values.add(Quantity.of("exclusive time, all plans", totalExclusive, "ms"));
         values.add(Quantity.of("estimated time with the index", totalEstimate, "ms"));
         values.add(Quantity.of("estimated saving", saving, "ms"));
-        String group = Fmt.count(scans.size()) + " plan" + (scans.size() == 1 ? "" : "s") + " scan " + table
+        String group = Fmt.count(scans.size()) + " plan" + (scans.size() == 1 ? "" : "s")
+                + (sources.size() > 1 ? " in " + sources.size() + " artifacts" : "") + " scan " + table
                 + " sequentially with a filter on " + columnList + (timed ? "; together " + DbText.ms(totalExclusive)
                 + " in the scan itself, an estimated " + DbText.ms(totalEstimate) + " reading only the rows kept (saving "
                 + DbText.ms(saving) + ")" : "") + (queries.isEmpty() ? "" : "; queries: " + String.join(" | ", queries));
         cited.add(new Evidence(null, "seq-scan-group|" + table + "(" + columnList + ")", "plan-group", group, values,
-                String.join(", ", sources), "index " + table + " (" + columnList + ")"));
+                worst.plan().source(), "index " + table + " (" + columnList + "); artifacts: " + String.join(", ", sources)));
 
         int score = timed ? DbThresholds.SHARE_CURVE.scoreInt(share) : 40;
         Confidence confidence = new Confidence(
@@ -233,8 +264,13 @@ public final class SeqScanIndexDetector implements Detector {
                 + ". CONCURRENTLY avoids blocking writes while it builds. Then run EXPLAIN (ANALYZE, BUFFERS) on the same query "
                 + "and check that the plan uses " + indexName + " and the execution time drops.";
         String example = "```sql\n" + createIndex + "\nANALYZE " + table + ";\n```";
-        return new Finding(null, "seq-scan-index|" + table + "(" + columnList + ")", id(), Category.DATABASE, title, score,
+        return new Finding(null, key(g), id(), Category.DATABASE, title, score,
                 confidence, scans.size(), cited, explanation, fix, example);
+    }
+
+    /** The finding's key: the index it proposes. Statement findings about the same queries merge into it. */
+    static String key(Group g) {
+        return "seq-scan-index|" + g.key();
     }
 
     static Evidence nodeEvidence(Scan s, List<String> columns) {

@@ -41,6 +41,7 @@ public final class SlowStatementDetector implements Detector {
             }
         }
         List<Finding> findings = new ArrayList<>();
+        StatementSubjects subjects = bySource.isEmpty() ? null : StatementSubjects.of(evidence);
         for (Map.Entry<String, Map<String, List<SqlEvent>>> source : bySource.entrySet()) {
             double total = 0;
             for (List<SqlEvent> events : source.getValue().values()) {
@@ -52,7 +53,7 @@ public final class SlowStatementDetector implements Detector {
                 continue;
             }
             for (Map.Entry<String, List<SqlEvent>> f : source.getValue().entrySet()) {
-                Finding finding = finding(source.getKey(), f.getKey(), f.getValue(), total);
+                Finding finding = finding(source.getKey(), f.getKey(), f.getValue(), total, subjects.keyOf(f.getKey()));
                 if (finding != null) {
                     findings.add(finding);
                 }
@@ -61,7 +62,12 @@ public final class SlowStatementDetector implements Detector {
         return findings;
     }
 
-    private Finding finding(String source, String fingerprint, List<SqlEvent> events, double dbTotal) {
+    /**
+     * @param explainedBy the key of another finding about this statement (N+1, missing index, spill), or null. The
+     *                    statement's figures then merge into that finding as evidence: this finding takes its key, and
+     *                    low confidence and no support so that the finding that knows the cause words the merged one.
+     */
+    private Finding finding(String source, String fingerprint, List<SqlEvent> events, double dbTotal, String explainedBy) {
         long calls = 0;
         double sum = 0;
         double max = 0;
@@ -121,6 +127,11 @@ public final class SlowStatementDetector implements Detector {
         String fix = "Look at its plan (EXPLAIN (ANALYZE, BUFFERS) with the logged parameters, or the auto_explain entry) "
                 + "and at the other findings about this fingerprint; if it repeats with the same parameters, cache it; "
                 + "if it runs once per row of another query, batch it.";
+        if (explainedBy != null) {
+            return new Finding(null, explainedBy, id(), Category.DATABASE, title, 0,
+                    new Confidence(Confidence.Level.LOW, "the statement's totals; the cause is the finding they merge into"),
+                    0, List.of(ev), explanation, fix, null);
+        }
         return new Finding(null, "slow-statement|" + fingerprint, id(), Category.DATABASE, title, finalScore, confidence,
                 calls, List.of(ev), explanation, fix, null);
     }

@@ -31,10 +31,23 @@ public final class SortSpillDetector implements Detector {
     }
 
     record Spill(QueryPlan plan, PlanNode node, double diskKb, double exclusiveMs, double executionMs, String what) {
+        /** Time spent writing and reading the temporary files (track_io_timing), or 0 when not tracked. */
+        double tempIoMs() {
+            return PlanMetrics.number(node, "Temp I/O Read Time") + PlanMetrics.number(node, "Temp I/O Write Time");
+        }
     }
 
     @Override
     public List<Finding> detect(EvidenceSet evidence, AnalysisContext context) {
+        List<Finding> out = new ArrayList<>();
+        for (Map.Entry<String, List<Spill>> g : groups(evidence).entrySet()) {
+            out.add(finding(g.getKey(), g.getValue(), evidence));
+        }
+        return out;
+    }
+
+    /** Spilling nodes grouped by what spills (kind, sort key, table); the finding's key is "sort-spill|" + the group's. */
+    static Map<String, List<Spill>> groups(EvidenceSet evidence) {
         Map<String, List<Spill>> groups = new TreeMap<>();
         for (QueryPlan plan : evidence.plans()) {
             PlanMetrics m = PlanMetrics.of(plan);
@@ -47,11 +60,7 @@ public final class SortSpillDetector implements Detector {
                 }
             }
         }
-        List<Finding> out = new ArrayList<>();
-        for (Map.Entry<String, List<Spill>> g : groups.entrySet()) {
-            out.add(finding(g.getKey(), g.getValue(), evidence));
-        }
-        return out;
+        return groups;
     }
 
     private static Spill spill(QueryPlan plan, PlanNode n, PlanMetrics m) {
@@ -100,9 +109,17 @@ public final class SortSpillDetector implements Detector {
         values.add(Quantity.of("disk used", worst.diskKb(), "kB"));
         values.add(Quantity.of("suggested work_mem", workMemMb, "MB"));
         values.add(Quantity.of("plans", spills.size(), "plans"));
+        double totalExclusive = 0;
+        double totalTempIo = 0;
+        for (Spill s : spills) {
+            totalExclusive += DbText.timed(s.exclusiveMs());
+            totalTempIo += s.tempIoMs();
+        }
         if (timed) {
             values.add(Quantity.of("exclusive time", worst.exclusiveMs(), "ms"));
             values.add(Quantity.of("execution time", worst.executionMs(), "ms"));
+            values.add(Quantity.of("exclusive time, all plans", totalExclusive, "ms"));
+            values.add(Quantity.of("temp file I/O time, all plans", totalTempIo, "ms"));
         }
         String sortKey = n.property("Sort Key");
         String statement = DbText.node(n) + (sortKey != null ? " by " + sortKey : "") + " spilled " + Fmt.count(Math.round(worst.diskKb()))
@@ -110,6 +127,8 @@ public final class SortSpillDetector implements Detector {
                 + (n.property("Hash Batches") != null ? " in " + n.property("Hash Batches") + " batches" : "")
                 + (timed ? "; exclusive time " + DbText.ms(worst.exclusiveMs()) + " of " + DbText.ms(worst.executionMs())
                 + " (" + Fmt.percent(share) + ")" : "") + " in " + Fmt.count(spills.size()) + " plan" + (spills.size() == 1 ? "" : "s")
+                + (timed && spills.size() > 1 ? " (" + DbText.ms(totalExclusive) + " in all of them)" : "")
+                + (totalTempIo > 0 ? "; writing and reading the temporary files took " + DbText.ms(totalTempIo) : "")
                 + "; in memory it needs about " + Fmt.decimal(factor, 0) + " × that, so work_mem = " + workMemMb + "MB";
         Evidence ev = new Evidence(null, "spill|" + key, "plan-node", statement, values, worst.plan().source(),
                 worst.plan().location());
@@ -125,15 +144,23 @@ public final class SortSpillDetector implements Detector {
                 + " kB to disk: raise work_mem to " + workMemMb + "MB for it" + (indexSql != null ? " or index the sort key" : "");
         String explanation = "The " + worst.what() + " did not fit in work_mem and wrote " + Fmt.count(Math.round(worst.diskKb()))
                 + " kB of temporary files" + (timed ? "; it takes " + DbText.ms(worst.exclusiveMs()) + " of the "
-                + DbText.ms(worst.executionMs()) + " execution" : "") + ". Sorting in memory avoids writing and re-reading them.";
+                + DbText.ms(worst.executionMs()) + " execution" : "") + ". Sorting in memory avoids writing and re-reading them"
+                + (totalTempIo > 0 ? ", at least the " + DbText.ms(totalTempIo) + " of temporary-file I/O" : "")
+                + (indexSql != null && timed ? "; an index that returns the rows in order removes the sort itself, up to "
+                + DbText.ms(totalExclusive) + " over " + Fmt.count(spills.size()) + " plan" + (spills.size() == 1 ? "" : "s") : "")
+                + ".";
         String fix = "Raise work_mem for this statement only (SET LOCAL work_mem = '" + workMemMb + "MB' in its transaction, or "
                 + "ALTER ROLE ... SET for the reporting role): work_mem is per sort or hash node and per connection, so a global "
                 + "increase multiplies" + (indexSql != null ? "; or create an index on " + table + " (" + sortKey + ") so rows come "
                 + "out already sorted and no sort is needed" : "") + ". Confirm that the plan then shows 'Memory' instead of 'Disk'.";
         String example = "```sql\nBEGIN;\nSET LOCAL work_mem = '" + workMemMb + "MB';\n-- the statement\nCOMMIT;\n"
                 + (indexSql != null ? "-- or, so that no sort is needed:\n" + indexSql + "\n" : "") + "```";
-        return new Finding(null, "sort-spill|" + key, id(), Category.DATABASE, title, score, confidence, spills.size(),
+        return new Finding(null, key(key), id(), Category.DATABASE, title, score, confidence, spills.size(),
                 List.of(ev), explanation, fix, example);
+    }
+
+    static String key(String group) {
+        return "sort-spill|" + group;
     }
 
     /** {@link DbThresholds#SPILL_MEMORY_FACTOR} × the kB a node needs, rounded up to a power of two MB. */
