@@ -72,6 +72,7 @@ public final class SlowStatementDetector implements Detector {
         double sum = 0;
         double max = 0;
         boolean aggregated = false;
+        boolean maxKnown = false;
         double[] durations = new double[events.size()];
         int n = 0;
         for (SqlEvent e : events) {
@@ -79,8 +80,10 @@ public final class SlowStatementDetector implements Detector {
             sum += e.durationMs();
             if (e.aggregate() != null) {
                 aggregated = true;
+                maxKnown |= !Double.isNaN(e.aggregate().maxMs());
                 max = Math.max(max, Double.isNaN(e.aggregate().maxMs()) ? e.aggregate().meanMs() : e.aggregate().maxMs());
             } else {
+                maxKnown = true;
                 durations[n++] = e.durationMs();
                 max = Math.max(max, e.durationMs());
             }
@@ -97,7 +100,8 @@ public final class SlowStatementDetector implements Detector {
         values.add(Quantity.of("executions", calls, "executions"));
         values.add(Quantity.of("total", sum, "ms"));
         values.add(Quantity.of("share of database time", share * 100, "%"));
-        values.add(Quantity.of("max", max, "ms"));
+        String maxWord = maxKnown ? "max" : "mean"; // an export without max_exec_time: the largest mean stands in
+        values.add(Quantity.of(maxWord, max, "ms"));
         StringBuilder s = new StringBuilder("\"" + fingerprint + "\": " + Fmt.count(calls) + " executions, "
                 + DbText.ms(sum) + " in total (" + Fmt.percent(share) + " of the database time in " + source + ")");
         if (n > 0 && !aggregated) {
@@ -110,7 +114,9 @@ public final class SlowStatementDetector implements Detector {
             s.append("; mean ").append(DbText.ms(sum / calls));
             values.add(Quantity.of("mean", sum / calls, "ms"));
         }
-        s.append(", max ").append(DbText.ms(max));
+        if (maxKnown) {
+            s.append(", max ").append(DbText.ms(max));
+        }
         Evidence ev = new Evidence(null, "statement-stats|" + source + "|" + fingerprint, "statement-stats", s.toString(),
                 values, source, aggregated ? "pg_stat_statements row" : "lines " + events.get(0).line() + "…");
         int finalScore = slow ? Math.max(score, 50) : score;
@@ -119,7 +125,7 @@ public final class SlowStatementDetector implements Detector {
                 + (slow ? "; the slowest reached " + DbText.ms(max) + ", over Sentry's " + (int) DbThresholds.SLOW_STATEMENT_MS.value()
                 + " ms slow-query threshold" : ""));
         String title = "\"" + DbText.shortSql(fingerprint) + "\" takes " + Fmt.percent(share) + " of the database time ("
-                + Fmt.count(calls) + " executions, max " + DbText.ms(max) + ")";
+                + Fmt.count(calls) + " executions, " + maxWord + " " + DbText.ms(max) + ")";
         String explanation = "Grouped by fingerprint (literals and parameters replaced by ?), this statement accounts for "
                 + DbText.ms(sum) + " of the logged database time in " + source + " (" + Fmt.percent(share) + "). "
                 + "Speeding it up, or running it less often, is where database time can be won; the plan findings for the "
