@@ -45,7 +45,7 @@ final class AutoExplainEntry {
         int planStart = -1;
         for (int i = first; i < lines.size(); i++) {
             String l = lines.get(i);
-            if (NODE_LINE.matcher(l).find()) {
+            if ((l.contains("(cost=") || l.contains("(actual ") || l.contains("(never executed)")) && NODE_LINE.matcher(l).find()) {
                 planStart = i;
                 break;
             }

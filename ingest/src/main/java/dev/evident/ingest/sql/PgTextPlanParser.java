@@ -47,7 +47,10 @@ final class PgTextPlanParser {
         boolean planFinished = false;
         List<String> lines = block.lines();
         for (int i = 0; i < lines.size(); i++) {
-            String raw = lines.get(i).replace("\t", "    ");
+            String raw = lines.get(i);
+            if (raw.indexOf('\t') >= 0) {
+                raw = raw.replace("\t", "    ");
+            }
             int lineNo = block.lineNumbers().get(i);
             int column = indentation(raw);
             String text = raw.strip();
@@ -62,8 +65,9 @@ final class PgTextPlanParser {
                 throw new PlanFormatException(lineNo, "plan nests deeper than " + MAX_DEPTH + " levels");
             }
             boolean arrow = text.startsWith("->");
-            boolean nodeShape = arrow || COSTS.matcher(text).find() || text.contains("(never executed)")
-                    || (ACTUAL.matcher(text).find() && !text.startsWith("Worker "));
+            // cheap substring checks first: most lines of a plan are properties, and regexes per line dominate parsing
+            boolean nodeShape = arrow || (text.contains("(cost=") && COSTS.matcher(text).find()) || text.contains("(never executed)")
+                    || (text.contains("(actual ") && ACTUAL.matcher(text).find() && !text.startsWith("Worker "));
             if (plan == null || (planFinished && nodeShape && !arrow)) {
                 if (!nodeShape && plan == null && !looksLikeTitle(text)) {
                     throw new PlanFormatException(lineNo, "expected a plan node such as 'Seq Scan on t  (cost=...)', found \""
@@ -119,16 +123,16 @@ final class PgTextPlanParser {
                 continue;
             }
             Matcher m;
-            if ((m = SUBPLAN.matcher(text)).matches() && !text.contains(":")) {
+            if ((text.startsWith("SubPlan") || text.startsWith("InitPlan")) && (m = SUBPLAN.matcher(text)).matches() && !text.contains(":")) {
                 String name = m.group(2) != null ? m.group(1) + " " + m.group(2) : m.group(1);
                 stack.push(new Entry(column, owner.node(), "", m.group(1), name));
                 continue;
             }
-            if ((m = CTE.matcher(text)).matches()) {
+            if (text.startsWith("CTE ") && (m = CTE.matcher(text)).matches()) {
                 stack.push(new Entry(column, owner.node(), "", "InitPlan", "CTE " + m.group(1)));
                 continue;
             }
-            if ((m = WORKER.matcher(text)).matches()) {
+            if (text.startsWith("Worker ") && (m = WORKER.matcher(text)).matches()) {
                 String prefix = "Worker " + m.group(1) + " ";
                 stack.push(new Entry(column, owner.node(), prefix, null, null));
                 String rest = m.group(2).strip();
@@ -307,7 +311,7 @@ final class PgTextPlanParser {
     /** "shared hit=5135 read=3616 dirtied=2 written=1, local hit=1, temp read=3281 written=3294". */
     private static void buffers(PlanNodeBuilder node, String prefix, String value) {
         for (String group : value.split(",")) {
-            String[] parts = group.strip().split("\\s+");
+            String[] parts = words(group);
             if (parts.length < 2) {
                 continue;
             }
@@ -466,6 +470,26 @@ final class PgTextPlanParser {
             return Double.parseDouble(m.group(1));
         }
         return PlanNodeBuilder.isNumeric(value.strip()) ? Double.parseDouble(value.strip()) : null;
+    }
+
+    /** Space-separated words, without a regex (this runs for every Buffers line of every plan). */
+    static String[] words(String s) {
+        List<String> out = new ArrayList<>(6);
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            while (i < n && s.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < n && s.charAt(i) != ' ') {
+                i++;
+            }
+            if (i > start) {
+                out.add(s.substring(start, i));
+            }
+        }
+        return out.toArray(new String[0]);
     }
 
     private static String capitalize(String s) {

@@ -73,6 +73,10 @@ final class PlanNodeBuilder {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
+        double a = Math.abs(value);
+        if (a >= 1e-3 && a < 1e7) {
+            return Double.toString(value); // plain notation in this range, shortest digits, no trailing zeros
+        }
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
@@ -83,9 +87,31 @@ final class PlanNodeBuilder {
     static String canonical(String value) {
         String v = value.trim();
         if (!v.isEmpty() && (Character.isDigit(v.charAt(0)) || v.charAt(0) == '-') && isNumeric(v)) {
-            return new BigDecimal(v).stripTrailingZeros().toPlainString();
+            return plainDecimal(v);
         }
         return v;
+    }
+
+    /** What new BigDecimal(v).stripTrailingZeros().toPlainString() gives, without the allocation for the usual forms. */
+    private static String plainDecimal(String v) {
+        int start = v.startsWith("-") ? 1 : 0;
+        boolean leadingZero = v.length() > start + 1 && v.charAt(start) == '0' && v.charAt(start + 1) != '.';
+        if (leadingZero || v.endsWith(".") || v.startsWith(".", start)) {
+            return new BigDecimal(v).stripTrailingZeros().toPlainString();
+        }
+        int dot = v.indexOf('.');
+        String out = v;
+        if (dot >= 0) {
+            int end = v.length();
+            while (end > dot + 1 && v.charAt(end - 1) == '0') {
+                end--;
+            }
+            out = end == dot + 1 ? v.substring(0, dot) : v.substring(0, end);
+        }
+        if (out.equals("-0")) {
+            return "0";
+        }
+        return out;
     }
 
     static boolean isNumeric(String s) {
