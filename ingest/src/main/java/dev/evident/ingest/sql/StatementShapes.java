@@ -48,8 +48,9 @@ import java.util.regex.Pattern;
  * written without a table belongs to the only table of its SELECT, or stays unqualified.
  */
 final class StatementShapes {
+    // "for update of t" locks t; "of" is not a table
     private static final Pattern FROM_TABLE = Pattern.compile(
-            "\\b(?:from|join|update|into)\\s+((?:\"[^\"]+\"|[a-z_][\\w$]*)(?:\\.(?:\"[^\"]+\"|[a-z_][\\w$]*))?)");
+            "\\b(?:from|join|update|into)\\s+(?!of\\b)((?:\"[^\"]+\"|[a-z_][\\w$]*)(?:\\.(?:\"[^\"]+\"|[a-z_][\\w$]*))?)");
 
     private StatementShapes() {
     }
