@@ -14,6 +14,10 @@ import java.util.Map;
  * @param planningMs    planning time, or {@code null} when not reported
  * @param executionMs   execution time, or {@code null} without ANALYZE
  * @param settings      non-default planner settings the plan lists (EXPLAIN SETTINGS)
+ * @param fingerprint   the query's fingerprint (see {@link SqlEvent#fingerprint()}), or {@code null} without query text
+ * @param shape         tables and predicate columns of the query, or {@code null} without query text
+ * @param properties    plan-level figures other than the above, by their EXPLAIN (FORMAT JSON) names
+ *                      ("JIT Total Time", "Session", "Duration" of an auto_explain entry, ...)
  */
 public record QueryPlan(
         String source,
@@ -23,10 +27,18 @@ public record QueryPlan(
         PlanNode root,
         Double planningMs,
         Double executionMs,
-        Map<String, String> settings) {
+        Map<String, String> settings,
+        String fingerprint,
+        StatementShape shape,
+        Map<String, String> properties) {
 
     public QueryPlan {
         settings = Map.copyOf(settings);
+        properties = Map.copyOf(properties);
+    }
+
+    public String property(String name) {
+        return properties.get(name);
     }
 
     /** Every node, root first, depth first. */

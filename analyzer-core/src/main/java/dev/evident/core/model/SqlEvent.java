@@ -14,6 +14,9 @@ package dev.evident.core.model;
  * @param parameters   bind values as logged ("$1 = '42'"), or {@code null}; used to tell identical
  *                     executions apart, never shown
  * @param rows         rows returned or affected, or -1 when unknown
+ * @param shape        tables and predicate columns of the statement, or {@code null} when unknown
+ * @param aggregate    for a row of a statistics view ({@code pg_stat_statements}): the summed
+ *                     figures of all its executions; {@code null} for one execution
  */
 public record SqlEvent(
         String source,
@@ -25,5 +28,12 @@ public record SqlEvent(
         String session,
         String transaction,
         String parameters,
-        long rows) {
+        long rows,
+        StatementShape shape,
+        StatementAggregate aggregate) {
+
+    /** How many executions this event stands for: 1, or the calls of an aggregate. */
+    public long calls() {
+        return aggregate == null ? 1 : aggregate.calls();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.evident.core.detect;
 
+import dev.evident.core.detect.db.DbThresholds;
 import dev.evident.core.detect.profile.ProfileThresholds;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ class ThresholdDocumentationTest {
         List<Threshold> all = new java.util.ArrayList<>(ProfileThresholds.ALL);
         all.addAll(dev.evident.core.detect.jvm.JvmThresholds.ALL);
         all.addAll(dev.evident.core.detect.bound.BoundClassifier.ALL);
+        all.addAll(DbThresholds.ALL);
         for (Threshold t : all) {
             String row = lines.stream().filter(l -> l.startsWith("| `" + t.id() + "` |")).findFirst()
                     .orElseThrow(() -> new AssertionError("docs/detectors.md has no row for " + t.id()));
