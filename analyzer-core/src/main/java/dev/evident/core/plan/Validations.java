@@ -4,9 +4,9 @@ import dev.evident.core.model.Artifact;
 import dev.evident.core.util.Fmt;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The validation plan: the figures to beat, how to measure before and after in the same way the
@@ -50,20 +50,28 @@ final class Validations {
 
     /** One command per kind of artifact that was analyzed, so "after" is measured like "before". */
     static List<String> recordCommands(List<Artifact> artifacts, String dir) {
-        Set<String> commands = new LinkedHashSet<>();
+        Map<String, List<Artifact>> byKind = new LinkedHashMap<>();
         for (Artifact a : artifacts) {
             String producer = a.producer() == null ? "" : a.producer();
-            String seconds = a.window() == null ? "60" : Long.toString(Math.max(10, Math.round(a.window().seconds())));
-            switch (a.format()) {
-                case "jfr" -> commands.add(producer.startsWith("async-profiler")
-                        ? "async-profiler with the options that produced " + a.path() + ", into " + dir + "/"
-                        + fileName(a.path()) + " (" + seconds + " s of the same load)"
-                        : "java -XX:StartFlightRecording=settings=profile,duration=" + seconds + "s,filename=" + dir
-                        + "/recording.jfr ...");
-                case "collapsed" -> commands.add("asprof -d " + seconds + " -o collapsed -f " + dir + "/profile.collapsed <pid>");
-                default -> commands.add("collect " + a.format() + " like " + a.path() + " into " + dir + "/");
-            }
+            String kind = a.format().equals("jfr") && producer.startsWith("async-profiler") ? "jfr-async-profiler" : a.format();
+            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(a);
         }
-        return List.copyOf(commands);
+        List<String> commands = new ArrayList<>();
+        for (Map.Entry<String, List<Artifact>> e : byKind.entrySet()) {
+            Artifact a = e.getValue().get(0);
+            String more = e.getValue().size() > 1 ? " (and the " + (e.getValue().size() - 1) + " other " + a.format()
+                    + " file" + (e.getValue().size() > 2 ? "s" : "") + " the same way)" : "";
+            String seconds = a.window() == null ? "60" : Long.toString(Math.max(10, Math.round(a.window().seconds())));
+            commands.add(switch (e.getKey()) {
+                case "jfr" -> "jcmd <pid> JFR.start settings=profile duration=" + seconds + "s filename=" + dir + "/"
+                        + fileName(a.path()) + more;
+                case "jfr-async-profiler" -> "async-profiler with the options that produced " + a.path() + ", into " + dir
+                        + "/" + fileName(a.path()) + " (" + seconds + " s of the same load)" + more;
+                case "collapsed" -> "asprof -d " + seconds + " -o collapsed -f " + dir + "/" + fileName(a.path()) + " <pid>"
+                        + more;
+                default -> "collect " + a.format() + " as for " + a.path() + " into " + dir + "/" + more;
+            });
+        }
+        return commands;
     }
 }

@@ -163,7 +163,7 @@ public final class HtmlRenderer implements Renderer {
         }
         out.append("</select><input id=\"flame-search\" type=\"search\" placeholder=\"Search frames\" aria-label=\"search frames\">")
                 .append("<button id=\"flame-reset\" type=\"button\">Reset</button></div>\n")
-                .append("<div id=\"flame-status\"></div>\n<div id=\"flame-view\"></div></section>\n");
+                .append("<div id=\"flame-zoom\"></div>\n<div id=\"flame-status\"></div>\n<div id=\"flame-view\"></div></section>\n");
     }
 
     private static void findings(Report report, Appendable out) throws IOException {

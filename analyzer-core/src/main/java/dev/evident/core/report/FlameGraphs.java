@@ -4,6 +4,7 @@ import dev.evident.core.detect.profile.MetricText;
 import dev.evident.core.model.CallTree;
 import dev.evident.core.model.EvidenceSet;
 import dev.evident.core.model.FrameTable;
+import dev.evident.core.model.MetricKind;
 import dev.evident.core.model.Profile;
 
 import java.util.ArrayList;
@@ -23,12 +24,17 @@ final class FlameGraphs {
     private FlameGraphs() {
     }
 
+    /** CPU graphs first (what most readers open first), then wall clock, allocation, ...; by source within. */
     static List<FlameGraph> of(EvidenceSet evidence) {
+        List<Profile> profiles = new ArrayList<>(evidence.profiles());
+        profiles.sort(java.util.Comparator.comparing(Profile::source));
         List<FlameGraph> graphs = new ArrayList<>();
-        for (Profile p : evidence.profiles()) {
-            for (int c = 0; c < p.metrics().size(); c++) {
-                if (p.totalWeight(c) > 0) {
-                    graphs.add(of(p, c));
+        for (MetricKind kind : MetricKind.values()) {
+            for (Profile p : profiles) {
+                for (int c = 0; c < p.metrics().size(); c++) {
+                    if (p.metrics().get(c).kind() == kind && p.totalWeight(c) > 0) {
+                        graphs.add(of(p, c));
+                    }
                 }
             }
         }

@@ -42,6 +42,7 @@
   var status = document.getElementById('flame-status');
   var search = document.getElementById('flame-search');
   var reset = document.getElementById('flame-reset');
+  var zoomLine = document.getElementById('flame-zoom');
   var ROW = 18;
   var MIN_WIDTH = 0.05; // percent of the view: narrower boxes are not drawn
   var graph, children, zoom = 0, query = '';
@@ -111,6 +112,9 @@
     }
     view.style.height = (deepest * ROW + 2) + 'px';
     view.dataset.zoom = name(zoom);
+    zoomLine.textContent = zoom === 0 ? 'Showing all frames; click one to zoom in.'
+      : 'Zoomed into ' + name(zoom) + ': ' + amount(graph.totals[zoom]) + ', ' + percent(graph.totals[zoom], graph.totals[0])
+        + ' of all ' + graph.metric + '.';
     highlight();
     describe(zoom);
   }
