@@ -31,6 +31,7 @@ public final class MarkdownRenderer implements Renderer {
                     .append(']');
         }
         out.append(".\n\n");
+        NarrativeMarkdown.write(report.narrative(), out);
 
         out.append("## Findings\n\n");
         if (report.findings().isEmpty()) {

@@ -21,6 +21,8 @@ import java.util.List;
  * @param evidence  every fact cited by a finding, then context facts ({@code E1} first)
  * @param gaps      evidence that is missing and how to collect it
  * @param warnings  problems of the analysis itself (a detector that failed on this input)
+ * @param narrative the optional model-written narrative, checked against the evidence, or
+ *                  {@code null} when no model was configured (the default)
  */
 public record Report(
         String tool,
@@ -31,7 +33,15 @@ public record Report(
         List<Finding> findings,
         List<Evidence> evidence,
         List<EvidenceGap> gaps,
-        List<String> warnings) {
+        List<String> warnings,
+        Narrative narrative) {
+
+    /** A report without a model-written narrative: what the analyzer produces. */
+    public Report(String tool, String headline, BoundClassification bound, List<Artifact> artifacts,
+                  List<SkippedArtifact> skipped, List<Finding> findings, List<Evidence> evidence, List<EvidenceGap> gaps,
+                  List<String> warnings) {
+        this(tool, headline, bound, artifacts, skipped, findings, evidence, gaps, warnings, null);
+    }
 
     public Report {
         artifacts = List.copyOf(artifacts);
@@ -40,5 +50,10 @@ public record Report(
         evidence = List.copyOf(evidence);
         gaps = List.copyOf(gaps);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The same report with a narrative attached; the deterministic parts are unchanged. */
+    public Report withNarrative(Narrative newNarrative) {
+        return new Report(tool, headline, bound, artifacts, skipped, findings, evidence, gaps, warnings, newNarrative);
     }
 }
