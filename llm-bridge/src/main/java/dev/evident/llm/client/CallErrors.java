@@ -56,7 +56,7 @@ final class CallErrors {
         if (t instanceof InvalidRequestException) {
             return server + " rejected the request (HTTP " + status(t, "4xx") + ")" + serverText(t, settings) + ".";
         }
-        if (rootCause(t) instanceof ConnectException) {
+        if (inChain(t, ConnectException.class)) {
             return "cannot connect to " + settings.displayUrl() + " (connection refused); is the server running?";
         }
         return "the call to " + server + " failed: " + t.getClass().getSimpleName() + serverText(t, settings) + ".";
@@ -95,11 +95,23 @@ final class CallErrors {
         return ": " + clean;
     }
 
-    private static Throwable rootCause(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
+    private static boolean inChain(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
         }
-        return c;
+        return false;
+    }
+
+    /** The deepest cause that says something. */
+    private static Throwable rootCause(Throwable t) {
+        Throwable said = t;
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getMessage() != null && !c.getMessage().isBlank()) {
+                said = c;
+            }
+        }
+        return said;
     }
 }

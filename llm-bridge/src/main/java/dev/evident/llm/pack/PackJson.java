@@ -8,9 +8,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Writes the pack as JSON: the citable ids first, then one array per stage in the diagnosis
- * order, then the evidence, then what was cut. Uses the report's own JSON writer, so numbers are
- * printed the same way as in {@code --format json} and the text is byte-identical run to run.
+ * Writes the pack as compact JSON, one item per line: the citable ids first, then one array per
+ * stage in the diagnosis order, then the evidence, then what was cut. Compact because every byte is
+ * paid for in tokens; one item per line so {@code --show-prompt} stays readable. Numbers are printed
+ * by the report's own rule ({@link JsonWriter#number}), so the text is byte-identical run to run.
  */
 final class PackJson {
     static final String FORMAT = "evident evidence pack, version 1";
@@ -20,77 +21,69 @@ final class PackJson {
 
     static String write(List<PackItem> items, List<String> ids, EvidencePack.Omitted omitted, int budgetTokens) {
         StringBuilder sb = new StringBuilder();
-        try {
-            JsonWriter w = new JsonWriter(sb);
-            w.beginObject();
-            w.field("pack", FORMAT);
-            w.name("citableIds").beginArray();
-            for (String id : ids) {
-                w.value(id);
-            }
-            w.endArray();
-            for (Stage stage : Stage.values()) {
-                w.name(stage.key()).beginArray();
-                for (PackItem item : items) {
-                    if (item.stage() == stage) {
-                        item(item, w);
-                    }
+        sb.append("{\"pack\": ").append(string(FORMAT)).append(",\n\"citableIds\": ").append(strings(ids));
+        for (Stage stage : Stage.values()) {
+            sb.append(",\n").append(string(stage.key())).append(": [");
+            boolean first = true;
+            for (PackItem item : items) {
+                if (item.stage() == stage) {
+                    sb.append(first ? "\n  " : ",\n  ").append(item(item));
+                    first = false;
                 }
-                w.endArray();
             }
-            if (omitted.count() > 0) {
-                w.name("omitted").beginObject();
-                w.field("reason", "cut to fit a budget of about " + budgetTokens
-                        + " tokens, lowest-impact first; these ids are not citable");
-                w.field("items", omitted.count());
-                w.name("ids").beginArray();
-                for (String id : omitted.ids()) {
-                    w.value(id);
-                }
-                w.endArray();
-                w.endObject();
-            }
-            w.endObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            sb.append(first ? "]" : "\n]");
         }
-        return sb.toString();
+        if (omitted.count() > 0) {
+            sb.append(",\n\"omitted\": {\"reason\": ")
+                    .append(string("cut to fit a budget of about " + budgetTokens
+                            + " tokens, lowest-impact first; these ids are not citable"))
+                    .append(", \"items\": ").append(omitted.count())
+                    .append(", \"ids\": ").append(strings(omitted.ids())).append('}');
+        }
+        return sb.append("\n}\n").toString();
     }
 
-    /** One item alone, to estimate its cost before deciding whether it fits. */
+    /** One item on one line; also what its cost is estimated from. */
     static String item(PackItem item) {
-        StringBuilder sb = new StringBuilder();
-        try {
-            item(item, new JsonWriter(sb));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sb.toString();
-    }
-
-    private static void item(PackItem item, JsonWriter w) throws IOException {
-        w.beginObject();
+        StringBuilder sb = new StringBuilder("{");
         if (item.id() != null) {
-            w.field("id", item.id());
+            sb.append("\"id\": ").append(string(item.id())).append(", ");
         }
-        w.field("kind", item.kind());
+        sb.append("\"kind\": ").append(string(item.kind()));
         for (PackItem.Field f : item.fields()) {
-            w.field(f.name(), f.text());
+            sb.append(", ").append(string(f.name())).append(": ").append(string(f.text()));
         }
         if (!item.values().isEmpty()) {
-            w.name("values").beginArray();
-            for (Quantity q : item.values()) {
-                w.beginObject().field("name", q.name()).field("value", q.value()).field("unit", q.unit()).endObject();
+            sb.append(", \"values\": [");
+            for (int i = 0; i < item.values().size(); i++) {
+                Quantity q = item.values().get(i);
+                sb.append(i == 0 ? "" : ", ").append(string(q.name() + " = " + JsonWriter.number(q.value())
+                        + (q.unit() == null || q.unit().isEmpty() ? "" : " " + q.unit())));
             }
-            w.endArray();
+            sb.append(']');
         }
         if (!item.refs().isEmpty()) {
-            w.name("restsOn").beginArray();
-            for (String ref : item.refs()) {
-                w.value(ref);
-            }
-            w.endArray();
+            sb.append(", \"restsOn\": ").append(strings(item.refs()));
         }
-        w.endObject();
+        return sb.append('}').toString();
+    }
+
+    private static String strings(List<String> values) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(string(values.get(i)));
+        }
+        return sb.append(']').toString();
+    }
+
+    /** A JSON string literal, escaped by the report's own writer. */
+    static String string(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        try {
+            new JsonWriter(sb).value(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return sb.toString();
     }
 }
