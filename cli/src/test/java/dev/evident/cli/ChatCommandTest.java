@@ -104,4 +104,16 @@ class ChatCommandTest {
                     .isEqualTo("evident_chat_answer");
         }
     }
+
+    @Test
+    void aFailedModelCallIsReportedAndTheSessionGoesOn() {
+        try (FakeModelServer server = FakeModelServer.openAi()) {
+            server.fail(401, "invalid key");
+            int code = chat("Why?\nplan\n", "--llm", "openai", "--llm-base-url", server.baseUrl());
+            assertThat(code).isZero();
+            assertThat(out.toString()).contains("evident> Why?\nNo answer: the model server at " + server.baseUrl()
+                            + " refused the request (HTTP 401, authentication): no API key was sent; set OPENAI_API_KEY")
+                    .contains("evident> plan\nNo optimization plan is available");
+        }
+    }
 }

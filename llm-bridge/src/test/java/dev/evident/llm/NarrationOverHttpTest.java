@@ -140,6 +140,17 @@ class NarrationOverHttpTest {
     }
 
     @Test
+    void ollamaIsReachedThroughItsOpenAiCompatibleEndpointWithoutAKey() {
+        server = FakeModelServer.openAi().answer(faithful(REPORT));
+        Narrative narrative = narrate("ollama");
+        FakeModelServer.Recorded request = server.requests().get(0);
+        assertThat(request.path()).isEqualTo("/v1/chat/completions");
+        assertThat(request.header("Authorization")).isNull();
+        assertThat(request.json().path("model").asText()).isEqualTo("llama3.1");
+        assertThat(narrative.status()).isEqualTo(Narrative.Status.VERIFIED);
+    }
+
+    @Test
     void anInventedNumberAndIdAreCaughtRepromptedAndFinallyShownAsUnsupported() {
         server = FakeModelServer.openAi().answer(invented(REPORT)).answer(invented(REPORT));
         Narrative narrative = narrate("openai");

@@ -59,7 +59,7 @@ public final class ChatSession {
                 out.println("evident> " + line);
             }
             Optional<String> offline = commands.run(line);
-            out.print(offline.orElseGet(() -> ask(line)));
+            out.println(offline.orElseGet(() -> ask(line)).stripTrailing());
             out.println();
             out.flush();
         }
