@@ -76,6 +76,9 @@ public final class LlmBridge {
 
     /** The exact request a narration would send first; nothing is sent. */
     public String showPrompt(Report report, Incident incident) {
+        if (report.findings().isEmpty()) {
+            return "evident found nothing to explain, so no request would be sent.\n";
+        }
         return PromptPreview.render(settings, prepare(report, incident).pack());
     }
 

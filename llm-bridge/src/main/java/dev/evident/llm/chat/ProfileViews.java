@@ -62,7 +62,7 @@ final class ProfileViews {
             long total = p.totalWeight(column);
             out.append(p.source()).append(" · ").append(MetricText.weight(metric)).append(" · total ")
                     .append(MetricText.amount(metric, total)).append('\n');
-            out.append(String.format(Locale.ROOT, "  %12s %6s %12s %6s  %s%n", "flat", "flat%", "cum", "cum%", "method"));
+            out.append(String.format(Locale.ROOT, "  %14s %6s %14s %6s  %s%n", "flat", "flat%", "cum", "cum%", "method"));
             Map<String, long[]> byName = weights(p, column);
             List<Map.Entry<String, long[]>> rows = new ArrayList<>(byName.entrySet());
             rows.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> e.getValue()[0]).reversed()
@@ -70,7 +70,7 @@ final class ProfileViews {
             for (Map.Entry<String, long[]> row : rows.subList(0, Math.min(limit, rows.size()))) {
                 long flat = row.getValue()[0];
                 long cum = row.getValue()[1];
-                out.append(String.format(Locale.ROOT, "  %12s %6s %12s %6s  %s%n", MetricText.amount(metric, flat),
+                out.append(String.format(Locale.ROOT, "  %14s %6s %14s %6s  %s%n", MetricText.amount(metric, flat),
                         pct(flat, total), MetricText.amount(metric, cum), pct(cum, total), row.getKey()));
             }
             out.append('\n');
@@ -164,7 +164,7 @@ final class ProfileViews {
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
                 .limit(8)
-                .forEach(e -> out.append(String.format(Locale.ROOT, "    %12s %6s  %s%n",
+                .forEach(e -> out.append(String.format(Locale.ROOT, "    %14s %6s  %s%n",
                         MetricText.amount(metric, e.getValue()), pct(e.getValue(), total), e.getKey())));
     }
 
