@@ -7,9 +7,14 @@ import dev.evident.core.render.Renderer;
 import dev.evident.core.report.Analyzer;
 import dev.evident.core.report.Report;
 import dev.evident.ingest.Ingest;
+import dev.evident.llm.LlmBridge;
+import dev.evident.llm.client.LlmConfigException;
+import dev.evident.llm.client.LlmSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 
@@ -39,6 +45,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    EvidentCommand parent;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Artifact files or directories to analyze.")
     List<Path> inputs = new ArrayList<>();
@@ -66,6 +75,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Exit with code 1 when a finding scores SCORE or more (0-100). Useful in CI.")
     Integer failOn;
 
+    @Mixin
+    LlmFlags llm;
+
+    @Option(names = "--show-prompt",
+            description = "Print exactly what would be sent to the model (request line, headers with the key left out, "
+                    + "body) instead of the report, and send nothing. Needs --llm.")
+    boolean showPrompt;
+
     @Override
     public Integer call() throws IOException {
         Renderer renderer = renderer(format);
@@ -82,10 +99,35 @@ final class AnalyzeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--threads takes a positive number, got " + threads);
             return ExitCodes.USAGE;
         }
+        Optional<LlmSettings> llmSettings;
+        try {
+            llmSettings = llm.settings(parent.environment());
+        } catch (LlmConfigException e) {
+            spec.commandLine().getErr().println("evident: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (showPrompt && llmSettings.isEmpty()) {
+            spec.commandLine().getErr().println("--show-prompt needs a provider to know what would be sent: "
+                    + "--llm openai, anthropic or ollama");
+            return ExitCodes.USAGE;
+        }
         Ingest ingest = new Ingest(Ingest.loadReaders(),
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads, digest);
         EvidenceSet evidence = ingest.read(inputs);
         Report report = new Analyzer(new AnalysisOptions(applicationPackages, 3)).analyze(evidence);
+        if (llmSettings.isPresent() && !evidence.artifacts().isEmpty()) {
+            PrintWriter progress = spec.commandLine().getErr();
+            LlmBridge bridge = LlmBridge.create(llmSettings.get(), parent.environment(),
+                    message -> progress.println("evident: " + message));
+            if (showPrompt) {
+                spec.commandLine().getOut().print(bridge.showPrompt(report, llm.incident()));
+                spec.commandLine().getOut().flush();
+                progress.println("evident: --show-prompt: nothing was sent");
+                progress.flush();
+                return ExitCodes.OK;
+            }
+            report = report.withNarrative(bridge.narrate(report, llm.incident()));
+        }
         if (output != null) {
             Path parent = output.toAbsolutePath().getParent();
             if (parent != null) {

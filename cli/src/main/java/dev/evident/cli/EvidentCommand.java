@@ -8,11 +8,32 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = EvidentCommand.VersionProvider.class,
         description = "Turns performance artifacts (JFR recordings, collapsed stacks, ...) into an evidence-based diagnosis.",
-        subcommands = {AnalyzeCommand.class})
+        subcommands = {AnalyzeCommand.class, ChatCommand.class})
 final class EvidentCommand implements Runnable {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    private final java.util.Map<String, String> environment;
+    private final java.io.InputStream input;
+
+    EvidentCommand() {
+        this(System.getenv(), System.in);
+    }
+
+    /** With the environment (LLM configuration and keys) and standard input given, for tests. */
+    EvidentCommand(java.util.Map<String, String> environment, java.io.InputStream input) {
+        this.environment = java.util.Map.copyOf(environment);
+        this.input = input;
+    }
+
+    java.util.Map<String, String> environment() {
+        return environment;
+    }
+
+    java.io.InputStream input() {
+        return input;
+    }
 
     @Override
     public void run() {

@@ -18,7 +18,13 @@ public final class Main {
 
     /** Runs the command line with the given output streams, for tests. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cmd = new CommandLine(new EvidentCommand());
+        return run(out, err, System.getenv(), System.in, args);
+    }
+
+    /** Runs the command line with the given streams and environment, for tests. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, java.util.Map<String, String> environment,
+                          java.io.InputStream in, String... args) {
+        CommandLine cmd = new CommandLine(new EvidentCommand(environment, in));
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -27,7 +27,9 @@ final class Validations {
             }
         }
         List<String> steps = new ArrayList<>();
-        steps.add("Record the current build into before/: " + String.join("; ", recordCommands(artifacts, "before")));
+        List<String> commands = recordCommands(artifacts, "before");
+        steps.add(commands.isEmpty() ? "Record the current build into before/ with a profiler and a load test."
+                : "Record the current build into before/: " + String.join("; ", commands));
         List<String> top = items.stream().limit(TOP_ITEMS).map(PlanItem::id).toList();
         if (!top.isEmpty()) {
             steps.add("Apply " + String.join(", then ", top) + " one at a time, so each gain is measured on its own.");

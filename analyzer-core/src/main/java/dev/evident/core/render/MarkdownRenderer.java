@@ -4,6 +4,7 @@ import dev.evident.core.model.Artifact;
 import dev.evident.core.model.Evidence;
 import dev.evident.core.model.Finding;
 import dev.evident.core.model.SkippedArtifact;
+import dev.evident.core.plan.OptimizationPlan;
 import dev.evident.core.report.EvidenceGap;
 import dev.evident.core.report.Report;
 import dev.evident.core.util.Fmt;
@@ -31,6 +32,7 @@ public final class MarkdownRenderer implements Renderer {
         PlanMarkdown.guidance(report.plan(), head, Words.count(head) + Words.count(validation));
         head.append(validation);
         out.append(head);
+        NarrativeMarkdown.write(report.narrative(), out);
 
         out.append("---\n\n# Appendix\n\n");
         bound(report, out);
@@ -91,6 +93,14 @@ public final class MarkdownRenderer implements Renderer {
             out.append('\n');
         }
         out.append("_").append(report.tool()).append("_\n");
+    }
+
+    /** The plan part alone (hypothesis, table, guidance, validation), e.g. for a terminal. */
+    public static void renderPlan(OptimizationPlan plan, Appendable out) throws IOException {
+        PlanMarkdown.diagnosis(plan, out);
+        PlanMarkdown.table(plan, out);
+        PlanMarkdown.guidance(plan, out, 0);
+        PlanMarkdown.validation(plan.validation(), out);
     }
 
     private static void bound(Report report, Appendable out) throws IOException {

@@ -26,6 +26,8 @@ import java.util.List;
  *                  validation plan
  * @param flames    every profile metric's call tree in drawable form (the HTML report's flame
  *                  graphs; not part of the JSON report)
+ * @param narrative the optional model-written narrative, checked against the evidence, or
+ *                  {@code null} when no model was configured (the default)
  */
 public record Report(
         String tool,
@@ -38,7 +40,15 @@ public record Report(
         List<EvidenceGap> gaps,
         List<String> warnings,
         OptimizationPlan plan,
-        List<FlameGraph> flames) {
+        List<FlameGraph> flames,
+        Narrative narrative) {
+
+    /** A report without a model-written narrative: what the analyzer produces. */
+    public Report(String tool, String headline, BoundClassification bound, List<Artifact> artifacts,
+                  List<SkippedArtifact> skipped, List<Finding> findings, List<Evidence> evidence, List<EvidenceGap> gaps,
+                  List<String> warnings, OptimizationPlan plan, List<FlameGraph> flames) {
+        this(tool, headline, bound, artifacts, skipped, findings, evidence, gaps, warnings, plan, flames, null);
+    }
 
     public Report {
         artifacts = List.copyOf(artifacts);
@@ -48,5 +58,11 @@ public record Report(
         gaps = List.copyOf(gaps);
         warnings = List.copyOf(warnings);
         flames = List.copyOf(flames);
+    }
+
+    /** The same report with a narrative attached; the deterministic parts are unchanged. */
+    public Report withNarrative(Narrative newNarrative) {
+        return new Report(tool, headline, bound, artifacts, skipped, findings, evidence, gaps, warnings, plan, flames,
+                newNarrative);
     }
 }
