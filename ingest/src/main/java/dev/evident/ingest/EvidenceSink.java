@@ -1,5 +1,6 @@
 package dev.evident.ingest;
 
+import dev.evident.core.model.IncidentContext;
 import dev.evident.core.model.JvmTimeline;
 import dev.evident.core.model.LatencySeries;
 import dev.evident.core.model.Profile;
@@ -28,4 +29,7 @@ public interface EvidenceSink {
     void sqlEvent(SqlEvent event);
 
     void latency(LatencySeries series);
+
+    /** An incident description (symptom, stack, traffic, latency objectives). */
+    void incident(IncidentContext incident);
 }

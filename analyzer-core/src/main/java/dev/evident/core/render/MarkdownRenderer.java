@@ -22,6 +22,7 @@ public final class MarkdownRenderer implements Renderer {
     @Override
     public void render(Report report, Appendable out) throws IOException {
         out.append("# evident diagnosis\n\n");
+        LatencyMarkdown.lead(report.latency(), out);
         out.append("**").append(report.headline()).append("**\n\n");
         var bound = report.bound();
         out.append("Bound: ").append(bound.statement()).append(" Confidence ").append(bound.confidence().level().label())
@@ -30,6 +31,7 @@ public final class MarkdownRenderer implements Renderer {
             out.append(" [").append(String.join(", ", bound.shares().stream().map(s -> s.evidence().id()).toList())).append(']');
         }
         out.append(".\n\n");
+        LatencyMarkdown.section(report.latency(), out);
 
         out.append("## Findings\n\n");
         if (report.findings().isEmpty()) {

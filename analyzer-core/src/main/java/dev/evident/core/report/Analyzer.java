@@ -8,6 +8,7 @@ import dev.evident.core.detect.bound.BoundClassification;
 import dev.evident.core.detect.bound.BoundClassifier;
 import dev.evident.core.detect.bound.BoundShare;
 import dev.evident.core.detect.bound.BoundSignal;
+import dev.evident.core.detect.latency.LatencySection;
 import dev.evident.core.model.Confidence;
 import dev.evident.core.model.Evidence;
 import dev.evident.core.model.EvidenceSet;
@@ -72,6 +73,7 @@ public final class Analyzer {
             }
         }
         ProfileSummaries.note(evidence, context);
+        LatencySection latency = LatencySections.note(evidence, context);
         BoundClassification bound = boundClassifier.classify(evidence, context);
 
         Map<String, Integer> precedence = new java.util.HashMap<>();
@@ -101,7 +103,8 @@ public final class Analyzer {
             numbered.computeIfAbsent(e.key(), k -> e.withId("E" + (numbered.size() + 1)));
         }
         return new Report("evident " + Version.VERSION, headline(findings), bound, evidence.artifacts(), evidence.skipped(),
-                findings, List.copyOf(numbered.values()), EvidenceGaps.of(evidence), warnings);
+                findings, List.copyOf(numbered.values()), EvidenceGaps.of(evidence), warnings,
+                LatencySections.withNumberedEvidence(latency, numbered));
     }
 
     /** Findings with the same key describe the same problem; keep the strongest and pool the evidence. */

@@ -1,6 +1,7 @@
 package dev.evident.core.report;
 
 import dev.evident.core.detect.bound.BoundClassification;
+import dev.evident.core.detect.latency.LatencySection;
 import dev.evident.core.model.Artifact;
 import dev.evident.core.model.Evidence;
 import dev.evident.core.model.Finding;
@@ -21,6 +22,7 @@ import java.util.List;
  * @param evidence  every fact cited by a finding, then context facts ({@code E1} first)
  * @param gaps      evidence that is missing and how to collect it
  * @param warnings  problems of the analysis itself (a detector that failed on this input)
+ * @param latency   latency baselines, objectives checked against them, incident descriptions
  */
 public record Report(
         String tool,
@@ -31,7 +33,15 @@ public record Report(
         List<Finding> findings,
         List<Evidence> evidence,
         List<EvidenceGap> gaps,
-        List<String> warnings) {
+        List<String> warnings,
+        LatencySection latency) {
+
+    /** A report without latency data. */
+    public Report(String tool, String headline, BoundClassification bound, List<Artifact> artifacts,
+                  List<SkippedArtifact> skipped, List<Finding> findings, List<Evidence> evidence, List<EvidenceGap> gaps,
+                  List<String> warnings) {
+        this(tool, headline, bound, artifacts, skipped, findings, evidence, gaps, warnings, LatencySection.empty());
+    }
 
     public Report {
         artifacts = List.copyOf(artifacts);

@@ -77,6 +77,12 @@ public final class BoundClassifier {
         String reason = Fmt.percent(top.share()) + " of the measured time is " + top.bound().label().replace("-bound", "")
                 + " time, " + Fmt.decimal(margin * 100, 1) + " points ahead of the next; " + Fmt.count(top.events())
                 + " events behind it";
+        if (top.share() < MEDIUM_SHARE.value()) {
+            // a small share only says what the workload is not bound by (e.g. 3% in GC pauses)
+            return new BoundClassification(null, new Confidence(Confidence.Level.LOW, reason), shares,
+                    "No measured bound dominates: " + String.join(", ", parts) + " of the time; the rest is not "
+                            + "measured by the evidence at hand.");
+        }
         String statement = "The workload is " + top.bound().label() + ": " + String.join(", ", parts) + ".";
         return new BoundClassification(top.bound(), new Confidence(level, reason), shares, statement);
     }

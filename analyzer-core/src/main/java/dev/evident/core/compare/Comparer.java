@@ -1,0 +1,161 @@
+package dev.evident.core.compare;
+
+import dev.evident.core.Version;
+import dev.evident.core.model.EvidenceSet;
+import dev.evident.core.model.Finding;
+import dev.evident.core.model.LatencySeries;
+import dev.evident.core.model.SkippedArtifact;
+import dev.evident.core.report.Report;
+import dev.evident.core.util.Fmt;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Compares two evidence sets and their reports. */
+public final class Comparer {
+    private Comparer() {
+    }
+
+    public static Comparison compare(EvidenceSet before, EvidenceSet after, Report reportBefore, Report reportAfter,
+                                     CompareOptions options) {
+        List<SeriesComparison> latency = new ArrayList<>();
+        List<String> unpaired = new ArrayList<>();
+        pairSeries(before, after, options, latency, unpaired);
+        List<ProfileComparison> profiles = ProfileComparer.compare(before, after);
+        List<FindingChange> findings = findings(reportBefore, reportAfter);
+
+        Verdict verdict = Verdict.NO_SIGNIFICANT_CHANGE;
+        if (latency.stream().anyMatch(s -> s.verdict() == Verdict.REGRESSED)) {
+            verdict = Verdict.REGRESSED;
+        } else if (latency.stream().anyMatch(s -> s.verdict() == Verdict.IMPROVED)) {
+            verdict = Verdict.IMPROVED;
+        } else if (!latency.isEmpty() && latency.stream().allMatch(s -> s.verdict() == Verdict.NOT_TESTABLE)) {
+            verdict = Verdict.NOT_TESTABLE;
+        }
+        double worst = latency.stream().mapToDouble(SeriesComparison::worstRegression).max().orElse(0);
+        boolean failed = !Double.isNaN(options.failOnRegression()) && verdict == Verdict.REGRESSED
+                && worst >= options.failOnRegression();
+        List<SkippedArtifact> skipped = new ArrayList<>();
+        before.skipped().forEach(s -> skipped.add(new SkippedArtifact("before: " + s.path(), s.sizeBytes(), s.reason())));
+        after.skipped().forEach(s -> skipped.add(new SkippedArtifact("after: " + s.path(), s.sizeBytes(), s.reason())));
+        return new Comparison("evident " + Version.VERSION, options, latency, unpaired, profiles, findings, verdict, failed,
+                headline(latency, verdict, worst, failed, options), before.artifacts(), after.artifacts(), skipped);
+    }
+
+    /**
+     * Pairs series by tool and label. When one series of a tool is left on each side (a renamed
+     * command, another port), those two are paired and the note says so.
+     */
+    private static void pairSeries(EvidenceSet before, EvidenceSet after, CompareOptions options,
+                                   List<SeriesComparison> out, List<String> unpaired) {
+        Map<String, LatencySeries> b = bySeriesKey(before.latencies());
+        Map<String, LatencySeries> a = bySeriesKey(after.latencies());
+        for (Map.Entry<String, LatencySeries> e : b.entrySet()) {
+            LatencySeries match = a.remove(e.getKey());
+            if (match != null) {
+                out.add(LatencyComparer.compare(e.getKey(), e.getValue(), match, null, options));
+            }
+        }
+        b.keySet().removeIf(k -> out.stream().anyMatch(s -> s.key().equals(k)));
+        Map<String, List<String>> leftByTool = new TreeMap<>();
+        for (String k : b.keySet()) {
+            leftByTool.computeIfAbsent(b.get(k).tool(), t -> new ArrayList<>()).add(k);
+        }
+        for (Map.Entry<String, List<String>> e : leftByTool.entrySet()) {
+            List<String> afterKeys = a.keySet().stream().filter(k -> a.get(k).tool().equals(e.getKey())).toList();
+            if (e.getValue().size() == 1 && afterKeys.size() == 1) {
+                LatencySeries sb = b.remove(e.getValue().get(0));
+                LatencySeries sa = a.remove(afterKeys.get(0));
+                out.add(LatencyComparer.compare(sb.key(), sb, sa, "paired by tool: '" + sb.label() + "' before, '"
+                        + sa.label() + "' after", options));
+            }
+        }
+        b.values().forEach(s -> unpaired.add("before only: " + s.key() + " (" + s.source() + ")"));
+        a.values().forEach(s -> unpaired.add("after only: " + s.key() + " (" + s.source() + ")"));
+        out.sort(Comparator.comparing(SeriesComparison::key));
+    }
+
+    /** Series by key; when several files of one side hold the same key, the file name tells them apart. */
+    private static Map<String, LatencySeries> bySeriesKey(List<LatencySeries> series) {
+        Map<String, Integer> counts = new TreeMap<>();
+        series.forEach(s -> counts.merge(s.key(), 1, Integer::sum));
+        Map<String, LatencySeries> out = new LinkedHashMap<>();
+        for (LatencySeries s : series) {
+            String key = counts.get(s.key()) > 1 ? s.key() + " [" + java.nio.file.Path.of(s.source()).getFileName() + "]"
+                    : s.key();
+            out.put(key, s);
+        }
+        return new TreeMap<>(out);
+    }
+
+    private static List<FindingChange> findings(Report before, Report after) {
+        Map<String, Finding> b = new LinkedHashMap<>();
+        before.findings().forEach(f -> b.put(f.key(), f));
+        Map<String, Finding> a = new LinkedHashMap<>();
+        after.findings().forEach(f -> a.put(f.key(), f));
+        List<FindingChange> out = new ArrayList<>();
+        for (Finding f : before.findings()) {
+            Finding g = a.get(f.key());
+            if (g == null) {
+                out.add(new FindingChange(f.key(), f.title(), "disappeared", f.score(), -1));
+            } else {
+                out.add(new FindingChange(f.key(), g.title(), g.score() == f.score() ? "unchanged" : "changed", f.score(),
+                        g.score()));
+            }
+        }
+        for (Finding g : after.findings()) {
+            if (!b.containsKey(g.key())) {
+                out.add(new FindingChange(g.key(), g.title(), "appeared", -1, g.score()));
+            }
+        }
+        List<String> order = List.of("disappeared", "appeared", "changed", "unchanged");
+        out.sort(Comparator.comparingInt((FindingChange c) -> order.indexOf(c.status()))
+                .thenComparing(c -> -Math.max(c.scoreBefore(), c.scoreAfter())).thenComparing(FindingChange::key));
+        return out;
+    }
+
+    private static String headline(List<SeriesComparison> latency, Verdict verdict, double worst, boolean failed,
+                                   CompareOptions options) {
+        if (latency.isEmpty()) {
+            return "No latency series on both sides; see the profile and finding changes below.";
+        }
+        StringBuilder s = new StringBuilder();
+        switch (verdict) {
+            case REGRESSED -> s.append("Regressed: up to ").append(Fmt.percent(worst)).append(" slower");
+            case IMPROVED -> {
+                SeriesComparison best = latency.stream().filter(c -> c.verdict() == Verdict.IMPROVED)
+                        .min(Comparator.comparingDouble(c -> c.changes().get(0).relative())).orElseThrow();
+                MetricChange p50 = best.changes().get(0);
+                s.append("Improved: ").append(best.key()).append(" p50 ").append(fmtMs(p50.before())).append(" → ")
+                        .append(fmtMs(p50.after())).append(" (").append(signed(p50.relative()));
+                if (!Double.isNaN(p50.low())) {
+                    s.append(", 95% CI ").append(signed(p50.low())).append(" to ").append(signed(p50.high()));
+                }
+                s.append(')');
+            }
+            case NOT_TESTABLE -> s.append("Only printed summary numbers on both sides: changes are shown but not tested");
+            default -> s.append("No significant change beyond the ±").append(Fmt.percent(options.noiseBand()))
+                    .append(" noise band");
+        }
+        s.append(" (").append(latency.size()).append(" series compared");
+        long improved = latency.stream().filter(c -> c.verdict() == Verdict.IMPROVED).count();
+        long regressed = latency.stream().filter(c -> c.verdict() == Verdict.REGRESSED).count();
+        s.append(": ").append(improved).append(" improved, ").append(regressed).append(" regressed)");
+        if (failed) {
+            s.append("; fails --fail-on-regression ").append(Fmt.percent(options.failOnRegression()));
+        }
+        return s.append('.').toString();
+    }
+
+    static String signed(double fraction) {
+        return (fraction >= 0 ? "+" : "") + Fmt.percent(fraction);
+    }
+
+    static String fmtMs(double v) {
+        return dev.evident.core.detect.latency.LatencyBaselines.ms(v);
+    }
+}
