@@ -123,32 +123,58 @@ public final class Comparer {
         if (latency.isEmpty()) {
             return "No latency series on both sides; see the profile and finding changes below.";
         }
-        StringBuilder s = new StringBuilder();
-        switch (verdict) {
-            case REGRESSED -> s.append("Regressed: up to ").append(Fmt.percent(worst)).append(" slower");
-            case IMPROVED -> {
-                SeriesComparison best = latency.stream().filter(c -> c.verdict() == Verdict.IMPROVED)
-                        .min(Comparator.comparingDouble(c -> c.changes().get(0).relative())).orElseThrow();
-                MetricChange p50 = best.changes().get(0);
-                s.append("Improved: ").append(best.key()).append(" p50 ").append(fmtMs(p50.before())).append(" → ")
-                        .append(fmtMs(p50.after())).append(" (").append(signed(p50.relative()));
-                if (!Double.isNaN(p50.low())) {
-                    s.append(", 95% CI ").append(signed(p50.low())).append(" to ").append(signed(p50.high()));
-                }
-                s.append(')');
-            }
-            case NOT_TESTABLE -> s.append("Only printed summary numbers on both sides: changes are shown but not tested");
-            default -> s.append("No significant change beyond the ±").append(Fmt.percent(options.noiseBand()))
-                    .append(" noise band");
-        }
-        s.append(" (").append(latency.size()).append(" series compared");
         long improved = latency.stream().filter(c -> c.verdict() == Verdict.IMPROVED).count();
         long regressed = latency.stream().filter(c -> c.verdict() == Verdict.REGRESSED).count();
-        s.append(": ").append(improved).append(" improved, ").append(regressed).append(" regressed)");
+        StringBuilder s = new StringBuilder();
+        if (improved > 0 && regressed > 0) {
+            s.append("Mixed: improved ").append(bestImprovement(latency)).append("; regressed ").append(worstRegression(latency));
+        } else if (regressed > 0) {
+            s.append("Regressed: ").append(worstRegression(latency));
+        } else if (improved > 0) {
+            s.append("Improved: ").append(bestImprovement(latency));
+        } else if (verdict == Verdict.NOT_TESTABLE) {
+            s.append("Only printed summary numbers on both sides: changes are shown but not tested");
+        } else {
+            s.append("No significant change beyond the ±").append(Fmt.percent(options.noiseBand())).append(" noise band");
+        }
+        s.append(" (").append(latency.size()).append(" series compared: ").append(improved).append(" improved, ")
+                .append(regressed).append(" regressed)");
         if (failed) {
             s.append("; fails --fail-on-regression ").append(Fmt.percent(options.failOnRegression()));
         }
         return s.append('.').toString();
+    }
+
+    /** The improved series with the largest drop of its p50. */
+    private static String bestImprovement(List<SeriesComparison> latency) {
+        SeriesComparison best = latency.stream().filter(c -> c.verdict() == Verdict.IMPROVED)
+                .min(Comparator.comparingDouble((SeriesComparison c) -> c.changes().get(0).relative())
+                        .thenComparing(SeriesComparison::key)).orElseThrow();
+        return describe(best.key(), best.changes().get(0));
+    }
+
+    /** The regressed statistic with the largest relative growth. */
+    private static String worstRegression(List<SeriesComparison> latency) {
+        String key = null;
+        MetricChange worst = null;
+        for (SeriesComparison c : latency) {
+            for (MetricChange m : c.changes()) {
+                if (m.verdict() == Verdict.REGRESSED && (worst == null || m.relative() > worst.relative())) {
+                    worst = m;
+                    key = c.key();
+                }
+            }
+        }
+        return describe(key, worst);
+    }
+
+    private static String describe(String key, MetricChange m) {
+        StringBuilder s = new StringBuilder(key).append(' ').append(m.metric()).append(' ').append(fmtMs(m.before()))
+                .append(" → ").append(fmtMs(m.after())).append(" (").append(signed(m.relative()));
+        if (!Double.isNaN(m.low())) {
+            s.append(", 95% CI ").append(signed(m.low())).append(" to ").append(signed(m.high()));
+        }
+        return s.append(')').toString();
     }
 
     static String signed(double fraction) {

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Fits cost ∝ n^k to runs at different input sizes. Latency and benchmark series: the median of
- * each run (robust to the odd slow run) per repetition. Profiles: per method, its total weight per
+ * Fits cost ∝ n^k to runs at different input sizes. Load-test series: the median of each run per
+ * repetition; benchmark series (JMH, hyperfine): the fastest run (see {@link #isBenchmark}). Profiles: per method, its total weight per
  * repetition in the CPU metric (wall clock when there is no CPU data), so that a method's own
  * growth shows even when other methods dominate the run.
  */
@@ -38,12 +38,14 @@ public final class ScaleAnalyzer {
                             + "no manifest row)");
                     continue;
                 }
-                double cost = s.percentileMs(50);
+                boolean benchmark = isBenchmark(s);
+                double cost = benchmark && s.hasSamples() ? s.distribution().min() : s.percentileMs(50);
                 if (Double.isNaN(cost)) {
                     cost = s.meanMs();
                 }
                 series.computeIfAbsent(s.key(), k -> new TreeMap<>()).merge(n, cost / run.repetitions(), Math::min);
-                seriesUnits.put(s.key(), run.repetitions() == 1 ? "ms (median)" : "ms per repetition (median)");
+                String estimator = benchmark ? "fastest run" : "median";
+                seriesUnits.put(s.key(), run.repetitions() == 1 ? "ms (" + estimator + ")" : "ms per repetition (" + estimator + ")");
             }
         }
         List<ScaleFit> seriesFits = new ArrayList<>();
@@ -58,6 +60,16 @@ public final class ScaleAnalyzer {
                 .findFirst().orElse(null);
         return new ScaleAnalysis("evident " + Version.VERSION, seriesFits, methodFits, fastest,
                 headline(seriesFits, fastest), notes);
+    }
+
+    /**
+     * Benchmarks repeat the same work, so every slower repetition was slowed by something else (other
+     * processes, the JIT, the GC): their cost is the fastest run, as in Chen and Revels, "Robust
+     * benchmarking in noisy environments" (2016), used by Julia's BenchmarkTools. Load tests measure
+     * different requests, so theirs is the median.
+     */
+    static boolean isBenchmark(LatencySeries s) {
+        return s.tool().equals("JMH") || s.tool().equals("hyperfine");
     }
 
     private static double sizeOf(LatencySeries s, ScaleRun run) {

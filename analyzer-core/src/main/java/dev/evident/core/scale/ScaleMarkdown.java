@@ -28,7 +28,17 @@ public final class ScaleMarkdown {
                         .append(Fmt.decimal(a.fastest().fit().k(), 2)).append(", ")
                         .append(Fmt.percent(a.fastest().shareAtLargest())).append(" of the largest run.\n\n");
             }
-            table(a.methods().subList(0, Math.min(TOP_METHODS, a.methods().size())), out, true);
+            double minShare = dev.evident.core.detect.latency.LatencyThresholds.SCALE_METHOD_MIN_SHARE.value();
+            java.util.List<ScaleFit> shown = a.methods().stream().filter(f -> f.shareAtLargest() >= minShare)
+                    .limit(TOP_METHODS).toList();
+            table(shown, out, true);
+            int hidden = a.methods().size() - shown.size();
+            if (hidden > 0) {
+                out.append(hidden).append(" more methods fitted; each carries less than ").append(Fmt.percent(minShare))
+                        .append(" of the largest run or ranks below the first ").append(String.valueOf(TOP_METHODS))
+                        .append(" (all are in the JSON output). Small methods can show any slope: runtime frames that run once "
+                                + "per process look like n² once divided by repetitions that shrink as 1/n².\n\n");
+            }
         }
         for (String note : a.notes()) {
             out.append("- ").append(note).append('\n');

@@ -1,5 +1,6 @@
 package dev.evident.core.detect;
 
+import dev.evident.core.detect.latency.LatencyThresholds;
 import dev.evident.core.detect.profile.ProfileThresholds;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,9 @@ class ThresholdDocumentationTest {
     void everyThresholdIsDocumentedWithItsValue() throws Exception {
         Path root = Path.of(System.getProperty("evident.repo.root", "..")).toAbsolutePath();
         List<String> lines = Files.readAllLines(root.resolve("docs/detectors.md"));
-        for (Threshold t : ProfileThresholds.ALL) {
+        List<Threshold> all = new java.util.ArrayList<>(ProfileThresholds.ALL);
+        all.addAll(LatencyThresholds.ALL);
+        for (Threshold t : all) {
             String row = lines.stream().filter(l -> l.startsWith("| `" + t.id() + "` |")).findFirst()
                     .orElseThrow(() -> new AssertionError("docs/detectors.md has no row for " + t.id()));
             double documented = Double.parseDouble(row.split("\\|")[2].trim());

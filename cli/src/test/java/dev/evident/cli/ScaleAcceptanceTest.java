@@ -1,0 +1,57 @@
+package dev.evident.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 6, acceptance 2: k ≈ 2 for the O(n²) series, k ≈ 1 for the O(n log n) one, and the method named. */
+class ScaleAcceptanceTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private static double number(String json, String after, String field) {
+        int at = json.indexOf(after);
+        assertThat(at).as(after).isNotNegative();
+        int f = json.indexOf("\"" + field + "\": ", at);
+        String rest = json.substring(f + field.length() + 4);
+        return Double.parseDouble(rest.substring(0, rest.indexOf(',')).strip());
+    }
+
+    @Test
+    void jmhSeriesQuadraticAndLinearithmic() {
+        assertThat(run("scale", Samples.of("dedupe-scale/jmh.json").toString(), "--format", "json", "--at", "128000")).isZero();
+        String json = out.toString();
+        String quadratic = "\"subject\": \"JMH DedupeBenchmark.scanSeen\"";
+        assertThat(number(json, quadratic, "kCiLow")).isLessThanOrEqualTo(2.0);
+        assertThat(number(json, quadratic, "kCiHigh")).isGreaterThanOrEqualTo(2.0);
+        assertThat(json.substring(json.indexOf(quadratic))).contains("\"complexity\": \"O(n²)\"");
+        String sorted = "\"subject\": \"JMH DedupeBenchmark.sortThenScan\"";
+        double k = number(json, sorted, "k");
+        assertThat(k).isBetween(0.85, 1.35);
+        assertThat(json.substring(json.indexOf(sorted), json.indexOf(sorted) + 1200)).containsPattern("\"complexity\": \"O\\(n( log n)?\\)\"");
+        assertThat(json).contains("\"extrapolation\": {");
+    }
+
+    @Test
+    void profilesNameTheMethodWhoseCostGrowsFastest() {
+        assertThat(run("scale", Samples.of("dedupe-scale/profiles").toString())).isZero();
+        String md = out.toString();
+        assertThat(md).contains("Fastest-growing application method: **workload.scale.ImportPipeline.distinctCustomers**");
+        assertThat(md).containsPattern("\\| workload\\.scale\\.ImportPipeline\\.distinctCustomers \\| 1,000 … 32,000 \\(6\\) \\|"
+                + " [^|]+ \\| (1\\.[89]\\d|2\\.[01]\\d) \\| [^|]+ \\| [^|]+ \\| O\\(n²\\) \\|");
+    }
+
+    @Test
+    void sizesComeFromFileNames() {
+        assertThat(ScaleCommand.sizeFromName("cpu-n=4000.collapsed")).isEqualTo(4000);
+        assertThat(ScaleCommand.sizeFromName("run_n=64k.json")).isEqualTo(64000);
+        assertThat(ScaleCommand.sizeFromName("plain.json")).isNaN();
+    }
+}
