@@ -6,12 +6,12 @@
 #       before the fix) and "set" build (the fix), loaded with wrk, ab, an HdrHistogram recorder,
 #       Apache JMeter 5.5 (jmeter-maven-plugin) and Gatling 3.11 (gatling-maven-plugin).
 #       after-rerun is a second run of the fixed build, for the "no significant change" check.
-#   samples/dedupe-cli/{before,after,after-rerun}/hyperfine.json
-#       hyperfine runs of workload.scale.DedupeCli (list vs set) at n=30000.
+#   samples/dedupe-cli/{before,after,after-rerun}/hyperfine-NN.json
+#       hyperfine runs of workload.scale.DedupeCli (list vs set) at n=30000, in interleaved rounds.
 #   samples/dedupe-scale/jmh.json
 #       JMH: DedupeBenchmark.scanSeen (O(n²)) and sortThenScan (O(n log n)) at n = 1k ... 64k.
 #   samples/dedupe-scale/profiles/cpu-n=N.collapsed + scale.csv
-#       async-profiler CPU profiles of workload.scale.ImportPipeline at n = 1k ... 32k.
+#       async-profiler CPU profiles of workload.scale.ImportPipeline at n = 1k ... 32k, 3 s each.
 #
 # Every load goes to the loopback interface only and stops by itself (fixed duration or request
 # count; the server exits after SERVER_SECONDS). The machine is shared: keep the runs short.
@@ -84,7 +84,10 @@ load() {
 }
 
 if [[ " $PARTS " == *" http "* ]]; then
-  rm -rf samples/http-latency/before samples/http-latency/after samples/http-latency/after-rerun
+  # tool output only: before/incident.yaml is written by hand and stays
+  for side in before after after-rerun; do
+    rm -f samples/http-latency/$side/{wrk.txt,ab.txt,ab-percentiles.csv,ab-requests.tsv.gz,latency.hlog,jmeter.jtl.gz,gatling-simulation.log}
+  done
   serve list; load samples/http-latency/before 1500 full; stop
   serve set; load samples/http-latency/after 20000 full; stop
   serve set; load samples/http-latency/after-rerun 20000; stop
@@ -92,13 +95,18 @@ if [[ " $PARTS " == *" http "* ]]; then
 fi
 
 if [[ " $PARTS " == *" cli "* ]]; then
-  for side in before after after-rerun; do
-    impl=set; [[ "$side" == before ]] && impl=list
-    mkdir -p "samples/dedupe-cli/$side"
-    echo "== dedupe-cli/$side: hyperfine ($impl)"
-    (cd "$work" && hyperfine --shell=none --warmup 3 --runs 30 --command-name "dedupe n=30000" \
-      --export-json "$repo/samples/dedupe-cli/$side/hyperfine.json" \
-      "java -cp classes workload.scale.DedupeCli $impl 30000" >/dev/null)
+  # Ten interleaved rounds (before, after, after again; 3 runs each after a warm-up run), so that the
+  # background load of the shared machine, which drifts over minutes, hits the three sides alike.
+  # Each round is one real hyperfine export; evident pools the files of one side.
+  rm -rf samples/dedupe-cli && mkdir -p samples/dedupe-cli/{before,after,after-rerun}
+  for round in $(seq -w 1 10); do
+    for side in before after after-rerun; do
+      impl=set; [[ "$side" == before ]] && impl=list
+      echo "== dedupe-cli/$side: hyperfine ($impl), round $round"
+      (cd "$work" && hyperfine --shell=none --warmup 1 --runs 3 --command-name "dedupe n=30000" \
+        --export-json "$repo/samples/dedupe-cli/$side/hyperfine-$round.json" \
+        "java -cp classes workload.scale.DedupeCli $impl 30000" >/dev/null)
+    done
   done
 fi
 
@@ -114,10 +122,9 @@ if [[ " $PARTS " == *" profiles "* ]]; then
   rm -rf "$out" && mkdir -p "$out"
   echo "n,repetitions,file" > "$out/scale.csv"
   for n in 1000 2000 4000 8000 16000 32000; do
-    reps=$(( (2000000000 / (n * n)) > 1 ? 2000000000 / (n * n) : 1 ))
-    echo "== dedupe-scale: async-profiler n=$n x$reps"
-    java -agentpath:"$aplib"=start,event="$AP_CPU_EVENT",interval=1ms,file="$out/cpu-n=$n.collapsed",collapsed \
-      -cp "$work/classes" workload.scale.ImportPipeline "$n" "$reps" >/dev/null
+    echo "== dedupe-scale: async-profiler n=$n for ${PROFILE_SECONDS:-3} s"
+    reps=$(java -agentpath:"$aplib"=start,event="$AP_CPU_EVENT",interval=1ms,file="$out/cpu-n=$n.collapsed",collapsed \
+      -cp "$work/classes" workload.scale.ImportPipeline "$n" "${PROFILE_SECONDS:-3}" | tail -1 | cut -d' ' -f1)
     echo "$n,$reps,cpu-n=$n.collapsed" >> "$out/scale.csv"
   done
 fi

@@ -10,8 +10,9 @@ import java.util.Random;
  * loads N orders (O(n)), sorts them by amount (O(n log n)) and de-duplicates the customer ids with
  * {@code ArrayList.contains} (O(n²), the known cause).
  *
- * <p>Usage: {@code ImportPipeline N REPETITIONS}. The scale script gives small sizes more
- * repetitions so every run collects enough profile samples; cost per repetition is what compares.
+ * <p>Usage: {@code ImportPipeline N SECONDS}: repeats the import at size N until SECONDS have passed
+ * (at least once) and prints how many repetitions ran. Every size gets the same time, so every run
+ * collects enough profile samples and the JIT warms up alike; cost per repetition is what compares.
  */
 public final class ImportPipeline {
 
@@ -41,14 +42,17 @@ public final class ImportPipeline {
 
     public static void main(String[] args) {
         int n = Integer.parseInt(args[0]);
-        int repetitions = Integer.parseInt(args[1]);
+        double seconds = Double.parseDouble(args[1]);
         Random random = new Random(n);
         long checksum = 0;
-        for (int r = 0; r < repetitions; r++) {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        int repetitions = 0;
+        do {
             List<Order> orders = loadOrders(random, n);
             sortByAmount(orders);
             checksum += distinctCustomers(orders).size() + orders.get(0).cents();
-        }
-        System.out.println("n=" + n + " repetitions=" + repetitions + " checksum=" + checksum);
+            repetitions++;
+        } while (System.nanoTime() < deadline);
+        System.out.println(repetitions + " repetitions, checksum " + checksum);
     }
 }

@@ -79,17 +79,43 @@ public final class Comparer {
         out.sort(Comparator.comparing(SeriesComparison::key));
     }
 
-    /** Series by key; when several files of one side hold the same key, the file name tells them apart. */
+    /**
+     * Series by key. Several files of one side with the same key (hyperfine rounds, JTL files of one
+     * test) are one measurement of that side and are pooled when all of them hold every measurement;
+     * otherwise the file name tells them apart.
+     */
     private static Map<String, LatencySeries> bySeriesKey(List<LatencySeries> series) {
-        Map<String, Integer> counts = new TreeMap<>();
-        series.forEach(s -> counts.merge(s.key(), 1, Integer::sum));
-        Map<String, LatencySeries> out = new LinkedHashMap<>();
-        for (LatencySeries s : series) {
-            String key = counts.get(s.key()) > 1 ? s.key() + " [" + java.nio.file.Path.of(s.source()).getFileName() + "]"
-                    : s.key();
-            out.put(key, s);
+        Map<String, List<LatencySeries>> groups = new TreeMap<>();
+        series.forEach(s -> groups.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s));
+        Map<String, LatencySeries> out = new TreeMap<>();
+        for (Map.Entry<String, List<LatencySeries>> g : groups.entrySet()) {
+            List<LatencySeries> list = g.getValue();
+            if (list.size() == 1) {
+                out.put(g.getKey(), list.get(0));
+            } else if (list.stream().allMatch(LatencySeries::hasSamples)) {
+                out.put(g.getKey(), pool(list));
+            } else {
+                list.forEach(s -> out.put(s.key() + " [" + java.nio.file.Path.of(s.source()).getFileName() + "]", s));
+            }
         }
-        return new TreeMap<>(out);
+        return out;
+    }
+
+    static LatencySeries pool(List<LatencySeries> list) {
+        LatencySeries first = list.get(0);
+        var distribution = first.distribution();
+        long count = first.count();
+        long errors = first.errors();
+        var window = first.window();
+        for (LatencySeries s : list.subList(1, list.size())) {
+            distribution = distribution.plus(s.distribution());
+            count += s.count();
+            errors += s.errors();
+            window = window == null ? s.window() : s.window() == null ? window : window.union(s.window());
+        }
+        String source = list.size() + " files (" + first.source() + ", ...)";
+        return new LatencySeries(source, first.label(), first.tool(), distribution, List.of(), Double.NaN, count, errors,
+                window, Double.NaN, first.parameters());
     }
 
     private static List<FindingChange> findings(Report before, Report after) {

@@ -44,6 +44,29 @@ public record LatencyDistribution(double[] valuesMs, long[] counts, boolean exac
         return new LatencyDistribution(Arrays.copyOf(values, distinct), Arrays.copyOf(counts, distinct), true);
     }
 
+    /** The measurements of both, as one distribution (exact only when both are). */
+    public LatencyDistribution plus(LatencyDistribution other) {
+        double[] values = new double[valuesMs.length + other.valuesMs.length];
+        long[] n = new long[values.length];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < valuesMs.length || j < other.valuesMs.length) {
+            double v = j >= other.valuesMs.length || (i < valuesMs.length && valuesMs[i] <= other.valuesMs[j])
+                    ? valuesMs[i] : other.valuesMs[j];
+            long c = 0;
+            if (i < valuesMs.length && valuesMs[i] == v) {
+                c += counts[i++];
+            }
+            if (j < other.valuesMs.length && other.valuesMs[j] == v) {
+                c += other.counts[j++];
+            }
+            values[k] = v;
+            n[k++] = c;
+        }
+        return new LatencyDistribution(Arrays.copyOf(values, k), Arrays.copyOf(n, k), exact && other.exact);
+    }
+
     /** Number of measurements. */
     public long total() {
         long n = 0;

@@ -12,7 +12,7 @@ import dev.evident.core.stats.PowerLawFit;
  * @param n         sizes, ascending
  * @param cost      cost at each size
  * @param fit       cost ∝ n^k on log–log
- * @param best      complexity class with the smallest relative RMS (Google Benchmark's rule)
+ * @param best      complexity class with the smallest RMS error on log axes
  * @param at        extrapolation size, or NaN
  * @param predicted fitted cost at {@code at}
  * @param low       95% prediction interval at {@code at}

@@ -16,7 +16,7 @@ public final class ScaleMarkdown {
         out.append("# evident scale\n\n**").append(a.headline()).append("**\n\n");
         out.append("Each cost is fitted as cost = a · n^k by least squares on log–log axes; k's interval is the 95% "
                 + "Student-t interval of the slope (m − 2 degrees of freedom). The complexity class is the candidate "
-                + "c · g(n) with the smallest relative RMS error (Google Benchmark's rule).\n\n");
+                + "c · g(n) with the smallest RMS error on log axes (Google Benchmark's BigO rule, fitted on log axes).\n\n");
         if (!a.series().isEmpty()) {
             out.append("## Series\n\n");
             table(a.series(), out, false);
@@ -34,7 +34,7 @@ public final class ScaleMarkdown {
             table(shown, out, true);
             int hidden = a.methods().size() - shown.size();
             if (hidden > 0) {
-                out.append(hidden).append(" more methods fitted; each carries less than ").append(Fmt.percent(minShare))
+                out.append(String.valueOf(hidden)).append(" more methods fitted; each carries less than ").append(Fmt.percent(minShare))
                         .append(" of the largest run or ranks below the first ").append(String.valueOf(TOP_METHODS))
                         .append(" (all are in the JSON output). Small methods can show any slope: runtime frames that run once "
                                 + "per process look like n² once divided by repetitions that shrink as 1/n².\n\n");

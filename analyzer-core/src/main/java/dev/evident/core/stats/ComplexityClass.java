@@ -3,10 +3,10 @@ package dev.evident.core.stats;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * The usual complexity classes and the one that fits measured costs best, chosen the way Google
- * Benchmark's {@code complexity.cc} does (BigO auto): fit {@code cost = c · g(n)} by least squares
- * for every candidate {@code g} and keep the one with the smallest root-mean-square error relative
- * to the mean cost.
+ * The usual complexity classes and the one that fits measured costs best. Like Google Benchmark's
+ * {@code complexity.cc} (BigO auto), every candidate {@code cost = c · g(n)} is fitted by least squares
+ * and the smallest error wins; unlike it, the fit is made on log axes, so that a noisy largest size
+ * cannot decide alone (ln g(1) = 0 makes O(1) and O(log n) need n &gt; 1).
  */
 public enum ComplexityClass {
     CONSTANT("O(1)", 0, n -> 1),
@@ -35,32 +35,35 @@ public enum ComplexityClass {
         return exponent;
     }
 
-    /** Root-mean-square error of the best {@code c · g(n)}, relative to the mean cost. */
-    public double relativeRms(double[] n, double[] cost) {
-        double gy = 0;
-        double gg = 0;
+    /**
+     * Root-mean-square error of the best {@code c · g(n)} on log axes: {@code ln c} is the mean of
+     * {@code ln cost − ln g(n)} and the error is the spread around it. On log axes every size counts
+     * the same; on raw costs the largest size alone would decide.
+     */
+    public double logRms(double[] n, double[] cost) {
+        double[] r = new double[n.length];
         double mean = 0;
         for (int i = 0; i < n.length; i++) {
             double gi = g.applyAsDouble(n[i]);
-            gy += gi * cost[i];
-            gg += gi * gi;
-            mean += cost[i];
+            if (!(gi > 0)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            r[i] = Math.log(cost[i]) - Math.log(gi);
+            mean += r[i];
         }
         mean /= n.length;
-        double c = gg > 0 ? gy / gg : 0;
         double sse = 0;
-        for (int i = 0; i < n.length; i++) {
-            double r = cost[i] - c * g.applyAsDouble(n[i]);
-            sse += r * r;
+        for (double v : r) {
+            sse += (v - mean) * (v - mean);
         }
-        return Math.sqrt(sse / n.length) / mean;
+        return Math.sqrt(sse / n.length);
     }
 
     public static ComplexityClass best(double[] n, double[] cost) {
         ComplexityClass best = CONSTANT;
         double bestRms = Double.POSITIVE_INFINITY;
         for (ComplexityClass c : values()) {
-            double rms = c.relativeRms(n, cost);
+            double rms = c.logRms(n, cost);
             if (rms < bestRms) {
                 best = c;
                 bestRms = rms;

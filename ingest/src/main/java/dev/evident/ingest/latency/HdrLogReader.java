@@ -100,7 +100,8 @@ public final class HdrLogReader implements ArtifactReader {
                 } catch (NumberFormatException e) {
                     throw new ArtifactException("HdrHistogram log: line " + lineNo + ": expected numbers for start, length "
                             + "and max: " + e.getMessage(), e);
-                } catch (IllegalArgumentException | DataFormatException | java.nio.BufferUnderflowException e) {
+                } catch (DataFormatException | RuntimeException e) {
+                    // a cut or corrupt histogram fails inside the library with index and buffer errors
                     throw new ArtifactException("HdrHistogram log: line " + lineNo + ": the histogram does not decode ("
                             + e.getMessage() + "); is the line cut?", e);
                 }

@@ -24,7 +24,7 @@ class LatencyBadInputTest {
     void cutK6JsonNamesTheLineAndKeepsTheOtherFiles(@TempDir Path dir) throws Exception {
         String lines = Files.readString(Samples.of("k6-handmade/out.json"));
         Path cut = Files.writeString(dir.resolve("k6.json"), lines.substring(0, lines.length() - 40));
-        EvidenceSet e = read(cut, Samples.of("dedupe-cli/after/hyperfine.json"));
+        EvidenceSet e = read(cut, Samples.of("dedupe-cli/after/hyperfine-01.json"));
         assertThat(e.skipped()).singleElement().satisfies(s -> assertThat(s.reason())
                 .startsWith("k6 JSON: line 8, column").contains("is the file cut?"));
         assertThat(e.latencies()).extracting(LatencySeries::tool).containsExactly("hyperfine");
