@@ -56,21 +56,49 @@ final class CsvLines {
         }
     }
 
-    /** Finds a complete line from {@code pos}; returns its end or -1 when the buffer holds none. */
+    /**
+     * Splits the line that starts at {@code pos} in the same pass that looks for its end; returns the
+     * end, or -1 when the buffer holds no complete line (the partial split is redone after a refill).
+     */
     private int scan() {
+        byte[] b = buf;
+        int from = pos;
+        int start = from;
         boolean inQuotes = false;
-        for (int i = pos; i < limit; i++) {
-            byte b = buf[i];
-            if (b == '"') {
+        boolean wasQuoted = false;
+        fields = 0;
+        for (int i = from; i < limit; i++) {
+            byte c = b[i];
+            if (c == '"') {
                 inQuotes = !inQuotes;
-            } else if (b == '\n' && !inQuotes) {
-                int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
-                split(pos, end);
-                pos = i + 1;
-                return end;
+                wasQuoted = true;
+            } else if (!inQuotes && (c == delimiter || c == '\n')) {
+                int end = c == '\n' && i > start && b[i - 1] == '\r' ? i - 1 : i;
+                addField(start, end, wasQuoted);
+                wasQuoted = false;
+                start = i + 1;
+                if (c == '\n') {
+                    lineStart = from;
+                    lineEnd = end;
+                    pos = i + 1;
+                    return end;
+                }
             }
         }
         return -1;
+    }
+
+    private void addField(int start, int end, boolean wasQuoted) {
+        if (fields == starts.length) {
+            starts = Arrays.copyOf(starts, fields * 2);
+            ends = Arrays.copyOf(ends, fields * 2);
+            quoted = Arrays.copyOf(quoted, fields * 2);
+        }
+        boolean q = wasQuoted && end - start >= 2 && buf[start] == '"' && buf[end - 1] == '"';
+        starts[fields] = q ? start + 1 : start;
+        ends[fields] = q ? end - 1 : end;
+        quoted[fields] = q;
+        fields++;
     }
 
     private void fill() throws IOException {
@@ -90,6 +118,7 @@ final class CsvLines {
         }
     }
 
+    /** Splits the last line of the input, which has no line break. */
     private void split(int from, int to) {
         lineStart = from;
         lineEnd = to;
@@ -97,27 +126,17 @@ final class CsvLines {
         int start = from;
         boolean inQuotes = false;
         boolean wasQuoted = false;
-        for (int i = from; i <= to; i++) {
-            if (i < to && buf[i] == '"') {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == '"') {
                 inQuotes = !inQuotes;
                 wasQuoted = true;
-                continue;
-            }
-            if (i == to || (buf[i] == delimiter && !inQuotes)) {
-                if (fields == starts.length) {
-                    starts = Arrays.copyOf(starts, fields * 2);
-                    ends = Arrays.copyOf(ends, fields * 2);
-                    quoted = Arrays.copyOf(quoted, fields * 2);
-                }
-                boolean q = wasQuoted && i - start >= 2 && buf[start] == '"' && buf[i - 1] == '"';
-                starts[fields] = q ? start + 1 : start;
-                ends[fields] = q ? i - 1 : i;
-                quoted[fields] = q;
-                fields++;
-                start = i + 1;
+            } else if (buf[i] == delimiter && !inQuotes) {
+                addField(start, i, wasQuoted);
                 wasQuoted = false;
+                start = i + 1;
             }
         }
+        addField(start, to, wasQuoted);
     }
 
     /** Field {@code f} as text (quotes removed, doubled quotes undone). */
