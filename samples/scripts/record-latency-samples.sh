@@ -8,6 +8,8 @@
 #       after-rerun is a second run of the fixed build, for the "no significant change" check.
 #   samples/dedupe-cli/{before,after,after-rerun}/hyperfine-NN.json
 #       hyperfine runs of workload.scale.DedupeCli (list vs set) at n=30000, in interleaved rounds.
+#   samples/dedupe-scale/hyperfine-scan.json
+#       hyperfine --parameter-scan n 10000..40000 of DedupeCli list (JVM start-up included).
 #   samples/dedupe-scale/jmh.json
 #       JMH: DedupeBenchmark.scanSeen (O(n²)) and sortThenScan (O(n log n)) at n = 1k ... 64k.
 #   samples/dedupe-scale/profiles/cpu-n=N.collapsed + scale.csv
@@ -25,7 +27,7 @@ N="${N:-4000}"
 SERVER_SECONDS="${SERVER_SECONDS:-240}"
 AP_VERSION="${AP_VERSION:-4.6}"
 AP_CPU_EVENT="${AP_CPU_EVENT:-cpu}"
-PARTS="${PARTS:-http cli jmh profiles}"
+PARTS="${PARTS:-http cli scan jmh profiles}"
 
 work="$(mktemp -d /tmp/evident-latency-XXXXXX)"
 server=""
@@ -108,6 +110,14 @@ if [[ " $PARTS " == *" cli "* ]]; then
         "java -cp classes workload.scale.DedupeCli $impl 30000" >/dev/null)
     done
   done
+fi
+
+if [[ " $PARTS " == *" scan "* ]]; then
+  mkdir -p samples/dedupe-scale
+  echo "== dedupe-scale: hyperfine parameter scan"
+  (cd "$work" && hyperfine --shell=none --warmup 1 --runs 5 --parameter-scan n 10000 40000 --parameter-step-size 10000 \
+    --export-json "$repo/samples/dedupe-scale/hyperfine-scan.json" \
+    "java -cp classes workload.scale.DedupeCli list {n}" >/dev/null)
 fi
 
 if [[ " $PARTS " == *" jmh "* ]]; then

@@ -56,6 +56,14 @@ class ScaleAcceptanceTest {
     }
 
     @Test
+    void hyperfineParameterScanIsOneSeriesWithTheSizesFromItsParameter() {
+        assertThat(run("scale", Samples.of("dedupe-scale/hyperfine-scan.json").toString())).isZero();
+        // JVM start-up is part of every run, so the O(n²) work shows a flatter slope than the in-process benchmark
+        assertThat(out.toString()).containsPattern("\\| hyperfine java -cp classes workload\\.scale\\.DedupeCli list \\{n\\} "
+                + "\\| 10,000 … 40,000 \\(4\\) \\| [\\d.,]+ → [\\d.,]+ ms \\(fastest run\\) \\| \\d\\.\\d\\d \\|");
+    }
+
+    @Test
     void sizesComeFromFileNames() {
         assertThat(ScaleCommand.sizeFromName("cpu-n=4000.collapsed")).isEqualTo(4000);
         assertThat(ScaleCommand.sizeFromName("run_n=64k.json")).isEqualTo(64000);

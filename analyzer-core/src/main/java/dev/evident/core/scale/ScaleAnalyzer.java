@@ -43,9 +43,10 @@ public final class ScaleAnalyzer {
                 if (Double.isNaN(cost)) {
                     cost = s.meanMs();
                 }
-                series.computeIfAbsent(s.key(), k -> new TreeMap<>()).merge(n, cost / run.repetitions(), Math::min);
+                String key = seriesKey(s);
+                series.computeIfAbsent(key, k -> new TreeMap<>()).merge(n, cost / run.repetitions(), Math::min);
                 String estimator = benchmark ? "fastest run" : "median";
-                seriesUnits.put(s.key(), run.repetitions() == 1 ? "ms (" + estimator + ")" : "ms per repetition (" + estimator + ")");
+                seriesUnits.put(key, run.repetitions() == 1 ? "ms (" + estimator + ")" : "ms per repetition (" + estimator + ")");
             }
         }
         List<ScaleFit> seriesFits = new ArrayList<>();
@@ -70,6 +71,15 @@ public final class ScaleAnalyzer {
      */
     static boolean isBenchmark(LatencySeries s) {
         return s.tool().equals("JMH") || s.tool().equals("hyperfine");
+    }
+
+    /**
+     * A parameter scan names each run by its command with the size filled in ({@code ... list 20000});
+     * putting {@code {n}} back makes the runs one series.
+     */
+    static String seriesKey(LatencySeries s) {
+        String n = s.parameters().get("n");
+        return n == null || n.isEmpty() ? s.key() : s.key().replace(n, "{n}");
     }
 
     private static double sizeOf(LatencySeries s, ScaleRun run) {
