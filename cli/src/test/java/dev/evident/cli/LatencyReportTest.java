@@ -21,9 +21,10 @@ class LatencyReportTest {
         assertThat(run("analyze", Samples.of("http-latency/before").toString())).isZero();
         String md = out.toString();
         String lead = md.substring(0, md.indexOf("## Latency baseline"));
-        assertThat(lead).startsWith("# evident diagnosis\n\n**SLA breached: p")
-                .containsPattern("over the objective p9[59] < [26]\\d?ms \\([^)]*samples/http-latency/before/incident\\.yaml\\) by "
-                        + "[\\d.,]+ ms \\(\\+\\d+\\.\\d%\\) \\[E\\d+\\]")
+        assertThat(lead).startsWith("# evident diagnosis\n\n**SLA breached: p95 < 25ms (")
+                .containsPattern("\\*\\*SLA breached: p95 < 25ms \\([^)]*samples/http-latency/before/incident\\.yaml\\)\\*\\*: .*"
+                        + "HdrHistogram /orders/distinct p95 [\\d.]+ ms \\(95% CI [\\d.]+ ms–[\\d.]+ ms\\), \\+\\d+\\.\\d% \\[E\\d+\\]")
+                .contains("**SLA breached: p99 < 60ms (")
                 .contains("Incident (" + Samples.of("http-latency/before/incident.yaml") + "): symptom GET /orders/distinct");
         assertThat(md).contains("| ab ab-requests.tsv.gz | 1,500 |").containsPattern("\\| wrk http://127\\.0\\.0\\.1:18091/orders/distinct\\?n=4000 \\| [\\d,]+ \\|");
     }

@@ -17,9 +17,24 @@ final class LatencyMarkdown {
 
     /** Lines that lead the report: every breached objective, by how much, and the incident's framing. */
     static void lead(LatencySection latency, Appendable out) throws IOException {
+        // one line per objective, the series furthest over it first; the full statements are evidence
+        java.util.Map<String, java.util.List<SlaCheck>> byObjective = new java.util.LinkedHashMap<>();
         for (SlaCheck c : latency.breaches()) {
-            out.append("**SLA breached: ").append(c.evidence().statement()).append(" [").append(c.evidence().id())
-                    .append("].**\n\n");
+            byObjective.computeIfAbsent(c.sla().text() + " (" + c.sla().origin() + ")", k -> new java.util.ArrayList<>()).add(c);
+        }
+        for (var e : byObjective.entrySet()) {
+            java.util.List<SlaCheck> checks = new java.util.ArrayList<>(e.getValue());
+            checks.sort(java.util.Comparator.comparingDouble(SlaCheck::excess).reversed()
+                    .thenComparing(c -> c.baseline().series().key()));
+            out.append("**SLA breached: ").append(e.getKey()).append("**: ");
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            for (SlaCheck c : checks) {
+                var s = c.baseline().series();
+                parts.add(s.tool() + " " + s.label() + " " + c.sla().metricName() + " " + LatencyBaselines.ms(c.measured())
+                        + (Double.isNaN(c.low()) ? "" : " (95% CI " + ms(c.low()) + "–" + ms(c.high()) + ")")
+                        + ", +" + Fmt.percent(c.excess()) + " [" + c.evidence().id() + "]");
+            }
+            out.append(String.join("; ", parts)).append(".\n\n");
         }
         for (IncidentContext i : latency.incidents()) {
             out.append("Incident (").append(i.source()).append("): ");

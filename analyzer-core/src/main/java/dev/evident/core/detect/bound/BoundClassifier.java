@@ -52,7 +52,7 @@ public final class BoundClassifier {
         }
         if (strongest.isEmpty()) {
             return new BoundClassification(null, new Confidence(Confidence.Level.LOW,
-                    "no wall-clock profile, GC timeline, database log or latency data to measure it"),
+                    "no wall-clock profile, GC timeline, or database log with latency data to measure it"),
                     List.of(), "What bounds the workload is unknown: no evidence measures where its time goes.");
         }
         List<BoundShare> shares = new ArrayList<>(strongest.values());
