@@ -6,6 +6,7 @@
 #       before the fix) and "set" build (the fix), loaded with wrk, ab, an HdrHistogram recorder,
 #       Apache JMeter 5.5 (jmeter-maven-plugin) and Gatling 3.11 (gatling-maven-plugin).
 #       after-rerun is a second run of the fixed build, for the "no significant change" check.
+#       before/curl-latencies.csv: 300 sequential curl requests, curl's time_total as a plain CSV.
 #   samples/dedupe-cli/{before,after,after-rerun}/hyperfine-NN.json
 #       hyperfine runs of workload.scale.DedupeCli (list vs set) at n=30000, in interleaved rounds.
 #   samples/dedupe-scale/hyperfine-scan.json
@@ -27,7 +28,7 @@ N="${N:-4000}"
 SERVER_SECONDS="${SERVER_SECONDS:-240}"
 AP_VERSION="${AP_VERSION:-4.6}"
 AP_CPU_EVENT="${AP_CPU_EVENT:-cpu}"
-PARTS="${PARTS:-http cli scan jmh profiles}"
+PARTS="${PARTS:-http curl cli scan jmh profiles}"
 
 work="$(mktemp -d /tmp/evident-latency-XXXXXX)"
 server=""
@@ -94,6 +95,20 @@ if [[ " $PARTS " == *" http "* ]]; then
   serve set; load samples/http-latency/after 20000 full; stop
   serve set; load samples/http-latency/after-rerun 20000; stop
   gzip -9 -n samples/http-latency/*/ab-requests.tsv samples/http-latency/*/jmeter.jtl
+fi
+
+if [[ " $PARTS " == *" curl "* ]]; then
+  # a plain CSV of latencies as a shell loop writes it: curl's own timing, one request at a time
+  serve list
+  out=samples/http-latency/before/curl-latencies.csv
+  echo "timestamp,endpoint,latency_s,status" > "$out"
+  for path in "/orders/distinct?n=$N" /health /missing; do
+    for _ in $(seq 100); do
+      start=$(date +%s.%N)
+      curl -s -o /dev/null -w "$start,$path,%{time_total},%{http_code}\n" "http://127.0.0.1:$PORT$path" >> "$out"
+    done
+  done
+  stop
 fi
 
 if [[ " $PARTS " == *" cli "* ]]; then

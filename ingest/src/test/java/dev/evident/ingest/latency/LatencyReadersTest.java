@@ -132,6 +132,23 @@ class LatencyReadersTest {
     }
 
     @Test
+    void plainCsvFromCurlWithSecondsColumnAndEpochTimestamps() {
+        EvidenceSet e = read("http-latency/before/curl-latencies.csv");
+        assertThat(e.artifacts().get(0).format()).isEqualTo("latency-csv");
+        assertThat(e.artifacts().get(0).warnings()).isEmpty(); // latency_s names its unit
+        assertThat(e.latencies()).extracting(LatencySeries::label)
+                .containsExactly("/health", "/missing", "/orders/distinct?n=4000");
+        assertThat(e.latencies()).allSatisfy(s -> assertThat(s.count()).isEqualTo(100));
+        assertThat(e.latencies().get(1).errors()).isEqualTo(100); // status 404
+        assertThat(e.latencies().get(0).errors()).isZero();
+        LatencySeries distinct = e.latencies().get(2);
+        // curl's time_total is in seconds: the O(n²) endpoint takes milliseconds, not thousands of them
+        assertThat(distinct.percentileMs(50)).isBetween(1.0, 1000.0);
+        assertThat(distinct.percentileMs(50)).isGreaterThan(e.latencies().get(0).percentileMs(50));
+        assertThat(distinct.window().seconds()).isPositive();
+    }
+
+    @Test
     void k6SummaryExportHandMade() {
         LatencySeries all = read("k6-handmade/summary-export.json").latencies().get(0);
         assertThat(all.label()).isEqualTo("all requests");
