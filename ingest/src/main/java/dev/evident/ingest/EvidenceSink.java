@@ -30,6 +30,11 @@ public interface EvidenceSink {
 
     void latency(LatencySeries series);
 
-    /** An incident description (symptom, stack, traffic, latency objectives). */
-    void incident(IncidentContext incident);
+    /**
+     * An incident description (symptom, stack, traffic, latency objectives). A default so that sinks
+     * written before incident files existed still compile; they say what they dropped.
+     */
+    default void incident(IncidentContext incident) {
+        warning("this sink does not keep incident descriptions; " + incident.source() + " was ignored");
+    }
 }
