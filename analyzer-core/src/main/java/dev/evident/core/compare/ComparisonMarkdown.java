@@ -40,7 +40,8 @@ public final class ComparisonMarkdown {
                         .append(Fmt.count(s.before().count())).append(" → ").append(Fmt.count(s.after().count()))
                         .append(" measurements");
                 if (s.mannWhitney() != null) {
-                    out.append("; Mann-Whitney U p = ").append(p(s.mannWhitney().p()))
+                    String p = p(s.mannWhitney().p());
+                    out.append("; Mann-Whitney U p ").append(p.startsWith("<") ? "< " + p.substring(1) : "= " + p)
                             .append(", P(after slower than before) = ").append(Fmt.decimal(s.mannWhitney().superiority(), 3));
                 }
                 if (s.note() != null) {
