@@ -6,7 +6,6 @@ import dev.evident.core.compare.Comparison;
 import dev.evident.core.compare.ComparisonJson;
 import dev.evident.core.compare.ComparisonMarkdown;
 import dev.evident.core.detect.AnalysisOptions;
-import dev.evident.core.detect.latency.LatencyThresholds;
 import dev.evident.core.model.EvidenceSet;
 import dev.evident.core.report.Analyzer;
 import dev.evident.ingest.Ingest;
@@ -114,9 +113,5 @@ final class CompareCommand implements Callable<Integer> {
 
     static List<Path> paths(String side) {
         return Arrays.stream(side.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).toList();
-    }
-
-    static double defaultNoise() {
-        return LatencyThresholds.NOISE_BAND.value();
     }
 }

@@ -9,7 +9,6 @@ import dev.evident.core.stats.TwoProportion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -99,9 +98,5 @@ public final class ProfileComparer {
         String name = b != null ? b.name : a.name;
         return new DiffNode(name, b == null ? 0 : (double) b.total / totalB, a == null ? 0 : (double) a.total / totalA,
                 b == null ? 0 : (double) b.self / totalB, a == null ? 0 : (double) a.self / totalA, children);
-    }
-
-    static Map<String, long[]> methods(MethodWeights w) {
-        return w.byMethod;
     }
 }

@@ -56,16 +56,6 @@ final class LatencyAccumulator {
         dropRaw();
     }
 
-    void error() {
-        count++;
-        errors++;
-    }
-
-    /** Marks a request that ended with an error but has no latency of its own. */
-    void errorWithoutLatency() {
-        errors++;
-    }
-
     /** The time of a request, epoch nanoseconds, for the run's window. */
     void time(long epochNanos) {
         firstNanos = Math.min(firstNanos, epochNanos);
