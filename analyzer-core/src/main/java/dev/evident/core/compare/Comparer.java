@@ -28,7 +28,7 @@ public final class Comparer {
         List<ProfileComparison> profiles = ProfileComparer.compare(before, after);
         List<FindingChange> findings = findings(reportBefore, reportAfter);
 
-        Verdict verdict = Verdict.NO_SIGNIFICANT_CHANGE;
+        Verdict verdict = latency.isEmpty() ? Verdict.NO_LATENCY : Verdict.NO_SIGNIFICANT_CHANGE;
         if (latency.stream().anyMatch(s -> s.verdict() == Verdict.REGRESSED)) {
             verdict = Verdict.REGRESSED;
         } else if (latency.stream().anyMatch(s -> s.verdict() == Verdict.IMPROVED)) {

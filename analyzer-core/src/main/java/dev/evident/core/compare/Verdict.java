@@ -7,7 +7,8 @@ public enum Verdict {
     NO_SIGNIFICANT_CHANGE("no significant change"),
     WITHIN_NOISE("within the noise band"),
     TOO_FEW_MEASUREMENTS("too few measurements"),
-    NOT_TESTABLE("no test possible (tool printed summary numbers only)");
+    NOT_TESTABLE("no test possible (tool printed summary numbers only)"),
+    NO_LATENCY("no latency series on both sides");
 
     private final String label;
 
