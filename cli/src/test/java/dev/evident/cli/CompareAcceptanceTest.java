@@ -81,6 +81,38 @@ class CompareAcceptanceTest {
     }
 
     @Test
+    void differentialFlameGraphCarriesNormalizedSharesOfBothSides() throws Exception {
+        assertThat(run("compare", Samples.of("contains-in-loop/cpu.collapsed").toString(),
+                Samples.of("healthy-baseline/cpu.collapsed").toString(), "--format", "json")).isZero();
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString())
+                .path("profiles").get(0).path("flameGraph");
+        assertThat(root.path("before").asDouble()).isEqualTo(1.0);
+        assertThat(root.path("after").asDouble()).isEqualTo(1.0);
+        double childrenBefore = 0;
+        for (var child : root.path("children")) {
+            childrenBefore += child.path("before").asDouble();
+        }
+        assertThat(childrenBefore).isLessThanOrEqualTo(1.0 + 1e-9);
+        var dedupe = find(root, "workload.dedupe.OrderDeduplicator.distinctCustomerIds");
+        assertThat(dedupe).isNotNull();
+        assertThat(dedupe.path("before").asDouble()).isGreaterThan(0.8);
+        assertThat(dedupe.path("after").asDouble()).isZero();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode find(com.fasterxml.jackson.databind.JsonNode node, String name) {
+        if (node.path("name").asText().equals(name)) {
+            return node;
+        }
+        for (var child : node.path("children")) {
+            var hit = find(child, name);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        return null;
+    }
+
+    @Test
     void usageErrors() {
         assertThat(run("compare", "a")).isEqualTo(2);
         assertThat(run("compare", "a", "b", "--noise", "lots")).isEqualTo(2);
