@@ -3,6 +3,7 @@ package dev.evident.cli;
 import dev.evident.core.detect.AnalysisOptions;
 import dev.evident.core.model.EvidenceSet;
 import dev.evident.core.model.Finding;
+import dev.evident.core.model.Sla;
 import dev.evident.core.render.Renderer;
 import dev.evident.core.report.Analyzer;
 import dev.evident.core.report.Report;
@@ -71,6 +72,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Which inputs get a SHA-256 digest in the report: default (files up to 64 MiB), all, or none.")
     Ingest.Digest digest;
 
+    @Option(names = "--sla", paramLabel = "OBJECTIVE",
+            description = "Latency objective, e.g. \"p95<500ms\", \"p99.9<1.2s\", \"mean<200ms\" (repeatable). "
+                    + "The report leads with every breach. An incident.yaml among the inputs can add its own.")
+    List<String> slas = new ArrayList<>();
+
     @Option(names = "--fail-on", paramLabel = "SCORE",
             description = "Exit with code 1 when a finding scores SCORE or more (0-100). Useful in CI.")
     Integer failOn;
@@ -94,6 +100,15 @@ final class AnalyzeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--fail-on takes a score from 0 to 100, got " + failOn);
             return ExitCodes.USAGE;
         }
+        List<Sla> parsedSlas = new ArrayList<>();
+        for (String text : slas) {
+            try {
+                parsedSlas.add(Sla.parse(text, "--sla"));
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("--sla: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
         long started = System.nanoTime();
         if (threads != null && threads < 1) {
             spec.commandLine().getErr().println("--threads takes a positive number, got " + threads);
@@ -114,19 +129,19 @@ final class AnalyzeCommand implements Callable<Integer> {
         Ingest ingest = new Ingest(Ingest.loadReaders(),
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads, digest);
         EvidenceSet evidence = ingest.read(inputs);
-        Report report = new Analyzer(new AnalysisOptions(applicationPackages, 3)).analyze(evidence);
+        Report report = new Analyzer(new AnalysisOptions(applicationPackages, 3, parsedSlas)).analyze(evidence);
         if (llmSettings.isPresent() && !evidence.artifacts().isEmpty()) {
             PrintWriter progress = spec.commandLine().getErr();
             LlmBridge bridge = LlmBridge.create(llmSettings.get(), parent.environment(),
                     message -> progress.println("evident: " + message));
             if (showPrompt) {
-                spec.commandLine().getOut().print(bridge.showPrompt(report, llm.incident()));
+                spec.commandLine().getOut().print(bridge.showPrompt(report, llm.incident(report, slas)));
                 spec.commandLine().getOut().flush();
                 progress.println("evident: --show-prompt: nothing was sent");
                 progress.flush();
                 return ExitCodes.OK;
             }
-            report = report.withNarrative(bridge.narrate(report, llm.incident()));
+            report = report.withNarrative(bridge.narrate(report, llm.incident(report, slas)));
         }
         if (output != null) {
             Path parent = output.toAbsolutePath().getParent();

@@ -77,7 +77,7 @@ final class ChatCommand implements Callable<Integer> {
         Report report = new Analyzer(new AnalysisOptions(applicationPackages, 3)).analyze(evidence);
         Conversation conversation = settings
                 .map(s -> LlmBridge.create(s, parent.environment(), message -> err.println("evident: " + message))
-                        .conversation(report, llm.incident()))
+                        .conversation(report, llm.incident(report, List.of())))
                 .orElse(null);
         BufferedReader in = new BufferedReader(new InputStreamReader(parent.input(), StandardCharsets.UTF_8));
         boolean interactive = System.console() != null && parent.input() == System.in;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = EvidentCommand.VersionProvider.class,
         description = "Turns performance artifacts (JFR recordings, collapsed stacks, ...) into an evidence-based diagnosis.",
-        subcommands = {AnalyzeCommand.class, ChatCommand.class})
+        subcommands = {AnalyzeCommand.class, CompareCommand.class, ScaleCommand.class, ChatCommand.class})
 final class EvidentCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -2,11 +2,15 @@ package dev.evident.cli;
 
 import dev.evident.llm.client.LlmOptions;
 import dev.evident.llm.client.LlmSettings;
+import dev.evident.core.model.IncidentContext;
+import dev.evident.core.model.Sla;
+import dev.evident.core.report.Report;
 import dev.evident.llm.pack.Incident;
 import dev.evident.llm.pack.PackBuilder;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,9 +64,6 @@ final class LlmFlags {
     @Option(names = "--stack", paramLabel = "TEXT", description = "Technology stack, for the model, e.g. \"Java 17, Spring, PostgreSQL\".")
     String stack;
 
-    @Option(names = "--sla", paramLabel = "TEXT", description = "The objective, for the model, e.g. \"p95 under 500 ms\".")
-    String sla;
-
     @Option(names = "--traffic", paramLabel = "TEXT", description = "Traffic volume, for the model, e.g. \"1200 requests per minute\".")
     String traffic;
 
@@ -72,7 +73,17 @@ final class LlmFlags {
                 !noRedact), environment);
     }
 
-    Incident incident() {
-        return new Incident(symptom, stack, sla, traffic);
+    /**
+     * What the user says about the incident: these flags and the analyze command's --sla objectives,
+     * each missing value taken from the first incident.yaml among the inputs.
+     */
+    Incident incident(Report report, List<String> slas) {
+        Incident flags = new Incident(symptom, stack, slas.isEmpty() ? null : String.join(", ", slas), traffic);
+        if (report.latency() == null || report.latency().incidents().isEmpty()) {
+            return flags;
+        }
+        IncidentContext file = report.latency().incidents().get(0);
+        String fileSlas = file.slas().isEmpty() ? null : String.join(", ", file.slas().stream().map(Sla::text).toList());
+        return flags.orElse(new Incident(file.symptom(), file.stack(), fileSlas, file.traffic()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.evident.ingest;
 
+import dev.evident.core.model.IncidentContext;
 import dev.evident.core.model.JvmTimeline;
 import dev.evident.core.model.LatencySeries;
 import dev.evident.core.model.Profile;
@@ -19,6 +20,7 @@ final class Collector implements EvidenceSink {
     private final List<QueryPlan> plans = new ArrayList<>();
     private final List<SqlEvent> sqlEvents = new ArrayList<>();
     private final List<LatencySeries> latencies = new ArrayList<>();
+    private final List<IncidentContext> incidents = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private int droppedWarnings;
     private String producer;
@@ -68,9 +70,19 @@ final class Collector implements EvidenceSink {
         latencies.add(series);
     }
 
+    @Override
+    public synchronized void incident(IncidentContext incident) {
+        incidents.add(incident);
+    }
+
     /** True when the reader emitted anything at all. */
     synchronized boolean isEmpty() {
-        return profiles.isEmpty() && timelines.isEmpty() && plans.isEmpty() && sqlEvents.isEmpty() && latencies.isEmpty();
+        return profiles.isEmpty() && timelines.isEmpty() && plans.isEmpty() && sqlEvents.isEmpty() && latencies.isEmpty()
+                && incidents.isEmpty();
+    }
+
+    synchronized List<IncidentContext> incidents() {
+        return List.copyOf(incidents);
     }
 
     synchronized List<QueryPlan> plans() {

@@ -1,5 +1,6 @@
 package dev.evident.ingest;
 
+import dev.evident.core.model.IncidentContext;
 import dev.evident.core.model.JvmTimeline;
 import dev.evident.core.model.LatencySeries;
 import dev.evident.core.model.Profile;
@@ -28,4 +29,12 @@ public interface EvidenceSink {
     void sqlEvent(SqlEvent event);
 
     void latency(LatencySeries series);
+
+    /**
+     * An incident description (symptom, stack, traffic, latency objectives). A default so that sinks
+     * written before incident files existed still compile; they say what they dropped.
+     */
+    default void incident(IncidentContext incident) {
+        warning("this sink does not keep incident descriptions; " + incident.source() + " was ignored");
+    }
 }

@@ -2,6 +2,7 @@ package dev.evident.ingest;
 
 import dev.evident.core.model.Artifact;
 import dev.evident.core.model.EvidenceSet;
+import dev.evident.core.model.IncidentContext;
 import dev.evident.core.model.JvmTimeline;
 import dev.evident.core.model.LatencySeries;
 import dev.evident.core.model.Profile;
@@ -93,6 +94,7 @@ public final class Ingest {
         List<QueryPlan> plans = new ArrayList<>();
         List<SqlEvent> sqlEvents = new ArrayList<>();
         List<LatencySeries> latencies = new ArrayList<>();
+        List<IncidentContext> incidents = new ArrayList<>();
         for (Outcome o : outcomes) {
             if (o.artifact() != null) {
                 artifacts.add(o.artifact());
@@ -101,6 +103,7 @@ public final class Ingest {
                 plans.addAll(o.collector().plans());
                 sqlEvents.addAll(o.collector().sqlEvents());
                 latencies.addAll(o.collector().latencies());
+                incidents.addAll(o.collector().incidents());
             } else {
                 skipped.add(o.skipped());
             }
@@ -113,7 +116,8 @@ public final class Ingest {
         plans.sort(Comparator.comparing(QueryPlan::source));
         sqlEvents.sort(Comparator.comparing(SqlEvent::source));
         latencies.sort(Comparator.comparing(LatencySeries::source));
-        return new EvidenceSet(artifacts, skipped, profiles, timelines, plans, sqlEvents, latencies);
+        incidents.sort(Comparator.comparing(IncidentContext::source));
+        return new EvidenceSet(artifacts, skipped, profiles, timelines, plans, sqlEvents, latencies, incidents);
     }
 
     private record Candidate(Path path, String displayPath) {

@@ -1,5 +1,6 @@
 package dev.evident.ingest;
 
+import dev.evident.core.model.IncidentContext;
 import dev.evident.core.model.JvmTimeline;
 import dev.evident.core.model.LatencySeries;
 import dev.evident.core.model.Profile;
@@ -17,6 +18,7 @@ public final class TestSink implements EvidenceSink {
     public final List<QueryPlan> plans = new ArrayList<>();
     public final List<SqlEvent> sqlEvents = new ArrayList<>();
     public final List<LatencySeries> latencies = new ArrayList<>();
+    public final List<IncidentContext> incidents = new ArrayList<>();
     public final List<String> warnings = new ArrayList<>();
     public String producer;
     public TimeWindow window;
@@ -66,5 +68,10 @@ public final class TestSink implements EvidenceSink {
             throw new AssertionError("expected one profile, got " + profiles.size());
         }
         return profiles.get(0);
+    }
+
+    @Override
+    public void incident(IncidentContext incident) {
+        incidents.add(incident);
     }
 }

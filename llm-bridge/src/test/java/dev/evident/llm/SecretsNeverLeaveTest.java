@@ -88,7 +88,7 @@ class SecretsNeverLeaveTest {
                     f.example()));
         }
         return new Report(report.tool(), report.headline(), report.bound(), report.artifacts(), report.skipped(),
-                findings, evidence, report.gaps(), report.warnings(), report.plan(), report.flames());
+                findings, evidence, report.gaps(), report.warnings(), report.latency(), report.plan(), report.flames());
     }
 
     @Test

@@ -13,7 +13,8 @@ public record EvidenceSet(
         List<JvmTimeline> timelines,
         List<QueryPlan> plans,
         List<SqlEvent> sqlEvents,
-        List<LatencySeries> latencies) {
+        List<LatencySeries> latencies,
+        List<IncidentContext> incidents) {
 
     public EvidenceSet {
         artifacts = List.copyOf(artifacts);
@@ -23,6 +24,14 @@ public record EvidenceSet(
         plans = List.copyOf(plans);
         sqlEvents = List.copyOf(sqlEvents);
         latencies = List.copyOf(latencies);
+        incidents = List.copyOf(incidents);
+    }
+
+    /** An evidence set without incident descriptions. */
+    public EvidenceSet(List<Artifact> artifacts, List<SkippedArtifact> skipped, List<Profile> profiles,
+                       List<JvmTimeline> timelines, List<QueryPlan> plans, List<SqlEvent> sqlEvents,
+                       List<LatencySeries> latencies) {
+        this(artifacts, skipped, profiles, timelines, plans, sqlEvents, latencies, List.of());
     }
 
     /** An evidence set with profiles and timelines only (the JVM readers' output), for tests and tools. */

@@ -39,6 +39,7 @@ public final class JsonRenderer implements Renderer {
         }
         w.endArray();
         w.endObject();
+        LatencyJson.write(report.latency(), w);
         NarrativeJson.write(report.narrative(), w);
 
         w.name("findings").beginArray();

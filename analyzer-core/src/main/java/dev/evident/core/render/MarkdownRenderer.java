@@ -24,6 +24,7 @@ public final class MarkdownRenderer implements Renderer {
     public void render(Report report, Appendable out) throws IOException {
         StringBuilder head = new StringBuilder();
         head.append("# evident diagnosis\n\n");
+        LatencyMarkdown.lead(report.latency(), head);
         head.append("**").append(report.headline()).append("**\n\n");
         PlanMarkdown.diagnosis(report.plan(), head);
         PlanMarkdown.table(report.plan(), head);
@@ -35,6 +36,7 @@ public final class MarkdownRenderer implements Renderer {
         NarrativeMarkdown.write(report.narrative(), out);
 
         out.append("---\n\n# Appendix\n\n");
+        LatencyMarkdown.section(report.latency(), out);
         bound(report, out);
         findings(report, out);
         PlanMarkdown.alertRules(report.plan().validation(), out);

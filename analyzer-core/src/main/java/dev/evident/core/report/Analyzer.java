@@ -10,6 +10,7 @@ import dev.evident.core.detect.bound.BoundClassifier;
 import dev.evident.core.detect.bound.BoundShare;
 import dev.evident.core.detect.bound.BoundSignal;
 import dev.evident.core.model.Category;
+import dev.evident.core.detect.latency.LatencySection;
 import dev.evident.core.model.Confidence;
 import dev.evident.core.model.Evidence;
 import dev.evident.core.model.EvidenceSet;
@@ -77,8 +78,9 @@ public final class Analyzer {
             }
         }
         ProfileSummaries.note(evidence, context);
-
+        LatencySection latency = LatencySections.note(evidence, context);
         BoundClassification bound = boundClassifier.classify(evidence, context);
+
         Map<String, Integer> precedence = new java.util.HashMap<>();
         detectors.forEach(d -> precedence.put(d.id(), d.precedence()));
         List<Finding> merged = new ArrayList<>();
@@ -117,8 +119,8 @@ public final class Analyzer {
         }
         OptimizationPlan plan = new Planner().plan(findings, bound, evidence.artifacts());
         return new Report("evident " + Version.VERSION, headline(findings), bound, evidence.artifacts(), evidence.skipped(),
-                findings, List.copyOf(numbered.values()), EvidenceGaps.of(evidence), warnings, plan,
-                FlameGraphs.of(evidence));
+                findings, List.copyOf(numbered.values()), EvidenceGaps.of(evidence), warnings,
+                LatencySections.withNumberedEvidence(latency, numbered), plan, FlameGraphs.of(evidence));
     }
 
     /** Findings with the same key describe the same problem; keep the strongest and pool the evidence. */

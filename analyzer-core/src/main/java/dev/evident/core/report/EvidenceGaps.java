@@ -39,10 +39,12 @@ final class EvidenceGaps {
                     "GC pause time and heap growth cannot be measured, so allocation findings stay capped",
                     "jcmd <pid> JFR.start settings=profile duration=60s filename=gc.jfr"));
         }
-        gaps.add(new EvidenceGap("latency measurements",
+        if (evidence.latencies().isEmpty()) {
+            gaps.add(new EvidenceGap("latency measurements",
                 "the metric that defines \"slow\" (p50/p95/p99 against an SLA) is not known, so no finding "
                         + "can be related to user-visible latency",
                 "wrk -t2 -c16 -d60s --latency http://<host>:<port>/<endpoint> > wrk.txt"));
+        }
         return gaps;
     }
 }

@@ -1,6 +1,7 @@
 package dev.evident.core.report;
 
 import dev.evident.core.detect.bound.BoundClassification;
+import dev.evident.core.detect.latency.LatencySection;
 import dev.evident.core.model.Artifact;
 import dev.evident.core.model.Evidence;
 import dev.evident.core.model.Finding;
@@ -22,6 +23,7 @@ import java.util.List;
  * @param evidence  every fact cited by a finding, then context facts ({@code E1} first)
  * @param gaps      evidence that is missing and how to collect it
  * @param warnings  problems of the analysis itself (a detector that failed on this input)
+ * @param latency   latency baselines, objectives checked against them, incident descriptions
  * @param plan      the fixes in order of expected gain per hour, the root-cause hypothesis and the
  *                  validation plan
  * @param flames    every profile metric's call tree in drawable form (the HTML report's flame
@@ -39,6 +41,7 @@ public record Report(
         List<Evidence> evidence,
         List<EvidenceGap> gaps,
         List<String> warnings,
+        LatencySection latency,
         OptimizationPlan plan,
         List<FlameGraph> flames,
         Narrative narrative) {
@@ -46,8 +49,8 @@ public record Report(
     /** A report without a model-written narrative: what the analyzer produces. */
     public Report(String tool, String headline, BoundClassification bound, List<Artifact> artifacts,
                   List<SkippedArtifact> skipped, List<Finding> findings, List<Evidence> evidence, List<EvidenceGap> gaps,
-                  List<String> warnings, OptimizationPlan plan, List<FlameGraph> flames) {
-        this(tool, headline, bound, artifacts, skipped, findings, evidence, gaps, warnings, plan, flames, null);
+                  List<String> warnings, LatencySection latency, OptimizationPlan plan, List<FlameGraph> flames) {
+        this(tool, headline, bound, artifacts, skipped, findings, evidence, gaps, warnings, latency, plan, flames, null);
     }
 
     public Report {
@@ -62,7 +65,7 @@ public record Report(
 
     /** The same report with a narrative attached; the deterministic parts are unchanged. */
     public Report withNarrative(Narrative newNarrative) {
-        return new Report(tool, headline, bound, artifacts, skipped, findings, evidence, gaps, warnings, plan, flames,
-                newNarrative);
+        return new Report(tool, headline, bound, artifacts, skipped, findings, evidence, gaps, warnings, latency, plan,
+                flames, newNarrative);
     }
 }

@@ -1,6 +1,7 @@
 package dev.evident.core.detect;
 
 import dev.evident.core.detect.db.DbThresholds;
+import dev.evident.core.detect.latency.LatencyThresholds;
 import dev.evident.core.detect.profile.ProfileThresholds;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ class ThresholdDocumentationTest {
         all.addAll(dev.evident.core.detect.jvm.JvmThresholds.ALL);
         all.addAll(dev.evident.core.detect.bound.BoundClassifier.ALL);
         all.addAll(DbThresholds.ALL);
+        all.addAll(LatencyThresholds.ALL);
         for (Threshold t : all) {
             String row = lines.stream().filter(l -> l.startsWith("| `" + t.id() + "` |")).findFirst()
                     .orElseThrow(() -> new AssertionError("docs/detectors.md has no row for " + t.id()));

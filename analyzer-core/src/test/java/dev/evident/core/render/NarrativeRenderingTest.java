@@ -3,6 +3,7 @@ package dev.evident.core.render;
 import dev.evident.core.detect.bound.BoundClassification;
 import dev.evident.core.model.Confidence;
 import dev.evident.core.plan.Planner;
+import dev.evident.core.detect.latency.LatencySection;
 import dev.evident.core.report.Narrative;
 import dev.evident.core.report.Report;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class NarrativeRenderingTest {
     private static final BoundClassification NO_BOUND =
             new BoundClassification(null, new Confidence(Confidence.Level.LOW, "no data"), List.of(), "No bound.");
     private static final Report PLAIN = new Report("evident test", "Nothing dominates.", NO_BOUND,
-            List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+            List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), LatencySection.empty(),
             new Planner().plan(List.of(), NO_BOUND, List.of()), List.of());
 
     private static String md(Report r) throws IOException {

@@ -54,7 +54,7 @@ public final class BoundClassifier {
         }
         if (strongest.isEmpty()) {
             return new BoundClassification(null, new Confidence(Confidence.Level.LOW,
-                    "no wall-clock profile, GC timeline, database log or latency data to measure it"),
+                    "no wall-clock profile, GC timeline, or database log with latency data to measure it"),
                     List.of(), "What bounds the workload is unknown: no evidence measures where its time goes.");
         }
         List<BoundShare> shares = new ArrayList<>(strongest.values());
@@ -79,6 +79,12 @@ public final class BoundClassifier {
         String reason = Fmt.percent(top.share()) + " of the measured time is " + top.bound().label().replace("-bound", "")
                 + " time, " + Fmt.decimal(margin * 100, 1) + " points ahead of the next; " + Fmt.count(top.events())
                 + " events behind it";
+        if (top.share() < MEDIUM_SHARE.value()) {
+            // a small share only says what the workload is not bound by (e.g. 3% in GC pauses)
+            return new BoundClassification(null, new Confidence(Confidence.Level.LOW, reason), shares,
+                    "No measured bound dominates: " + String.join(", ", parts) + " of the time; the rest is not "
+                            + "measured by the evidence at hand.");
+        }
         String statement = "The workload is " + top.bound().label() + ": " + String.join(", ", parts) + ".";
         return new BoundClassification(top.bound(), new Confidence(level, reason), shares, statement);
     }
