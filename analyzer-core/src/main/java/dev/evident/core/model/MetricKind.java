@@ -6,7 +6,9 @@ public enum MetricKind {
     WALL("wall clock", "wall-clock samples of all threads, running or not", Category.LATENCY),
     NATIVE("native", "samples of threads inside native methods (JDK Flight Recorder)", Category.IO),
     ALLOCATION("allocation", "sampled allocations", Category.MEMORY),
-    LOCK("lock wait", "time threads waited to enter a monitor or acquire a lock", Category.LOCKS);
+    LOCK("lock wait", "time threads waited to enter a monitor or acquire a lock", Category.LOCKS),
+    /** Memory still reachable when the profile was taken (pprof {@code inuse_space}), not allocation churn. */
+    HEAP("in-use heap", "memory still in use when the profile was taken", Category.MEMORY);
 
     private final String label;
     private final String description;
