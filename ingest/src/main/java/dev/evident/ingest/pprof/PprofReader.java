@@ -33,7 +33,10 @@ public final class PprofReader implements ArtifactReader {
     @Override
     public Probe probe(ArtifactInput input, ByteBuffer head) {
         if (PprofHead.looksLikeHtml(head)) {
-            return PprofHead.mentionsPprof(head) ? Probe.WEAK : Probe.NO;
+            String name = input == null ? "" : input.path().getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            boolean profileName = name.endsWith(".pprof") || name.endsWith(".pb.gz") || name.endsWith(".pb")
+                    || name.endsWith(".prof");
+            return PprofHead.mentionsPprof(head) || profileName ? Probe.WEAK : Probe.NO;
         }
         return PprofHead.probe(head);
     }
@@ -41,14 +44,14 @@ public final class PprofReader implements ArtifactReader {
     @Override
     public void read(ArtifactInput input, EvidenceSink sink) throws ArtifactException {
         PprofData data;
-        try (InputStream in = new java.io.BufferedInputStream(input.openStream(), 1 << 16)) {
-            in.mark(1024);
-            ByteBuffer first = ByteBuffer.wrap(in.readNBytes(1024));
-            in.reset();
+        try (InputStream in = input.openStream()) {
+            byte[] start = readStart(in);
+            ByteBuffer first = ByteBuffer.wrap(start);
             if (PprofHead.looksLikeHtml(first)) {
                 throw new ArtifactException(htmlMessage(first));
             }
-            data = decodeChecked(input, in, first);
+            InputStream whole = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(start), in);
+            data = decodeChecked(input, whole, first);
         } catch (ProtoStream.TruncatedInputException e) {
             throw new ArtifactException("pprof: the gzip data ends or breaks after " + e.decompressed
                     + " decompressed bytes (" + e.getMessage() + "): the file is truncated or corrupt; copy or download it again");
@@ -83,6 +86,20 @@ public final class PprofReader implements ArtifactReader {
         sink.producer(producer(data, profile));
         profile.timeWindow().ifPresent(sink::window);
         sink.profile(profile);
+    }
+
+    /** Up to 1 KiB from the start; a stream that breaks that early yields what arrived. */
+    private static byte[] readStart(InputStream in) throws IOException {
+        byte[] b = new byte[1024];
+        int n = 0;
+        try {
+            for (int r; n < b.length && (r = in.read(b, n, b.length - n)) > 0; ) {
+                n += r;
+            }
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new ProtoStream.TruncatedInputException(n, e);
+        }
+        return java.util.Arrays.copyOf(b, n);
     }
 
     private static PprofData decodeChecked(ArtifactInput input, InputStream in, ByteBuffer first)

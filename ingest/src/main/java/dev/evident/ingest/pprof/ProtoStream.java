@@ -129,7 +129,9 @@ final class ProtoStream {
             }
             int r;
             try {
-                r = in.read(buf, limit, buf.length - limit);
+                // bounded reads: a gzip stream that breaks loses at most one read, so the byte
+                // count in the error stays close to where the data ends
+                r = in.read(buf, limit, Math.min(buf.length - limit, 1 << 15));
             } catch (EOFException | ZipException e) {
                 throw new TruncatedInputException(base + limit, e);
             }
