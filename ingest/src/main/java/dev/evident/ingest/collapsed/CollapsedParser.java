@@ -26,6 +26,9 @@ final class CollapsedParser {
     long lines;
     long samples;
     long badLines;
+    /** Lines with two counts (differential folded) and the sum of their first ("before") count. */
+    long diffLines;
+    long beforeSamples;
     final List<BadLine> firstBadLines = new ArrayList<>();
     long typeLeafWeight;
     long arrayTypeLeafWeight;
@@ -90,6 +93,24 @@ final class CollapsedParser {
         int stackEnd = space;
         while (stackEnd > start && (buf[stackEnd - 1] == ' ' || buf[stackEnd - 1] == '\t')) {
             stackEnd--;
+        }
+        // differential folded ("stack before after", FlameGraph's difffolded.pl, inferno-diff-folded):
+        // the second-to-last field is a number too; the stack's weight is the "after" count
+        int digits = stackEnd;
+        while (digits > start && buf[digits - 1] >= '0' && buf[digits - 1] <= '9' && stackEnd - digits < 18) {
+            digits--;
+        }
+        if (digits < stackEnd && digits > start && (buf[digits - 1] == ' ' || buf[digits - 1] == '\t')) {
+            long before = 0;
+            for (int i = digits; i < stackEnd; i++) {
+                before = before * 10 + (buf[i] - '0');
+            }
+            diffLines++;
+            beforeSamples += before;
+            stackEnd = digits - 1;
+            while (stackEnd > start && (buf[stackEnd - 1] == ' ' || buf[stackEnd - 1] == '\t')) {
+                stackEnd--;
+            }
         }
         if (stackEnd == start) {
             bad(offset, "the line has a count but no frames", buf, start, end);
@@ -169,7 +190,7 @@ final class CollapsedParser {
 
     private int intern(String raw) {
         FrameNames.Parsed parsed = FrameNames.parse(raw);
-        return frames.intern(parsed.name(), parsed.kind());
+        return frames.intern(parsed.name(), parsed.kind(), parsed.line(), parsed.file());
     }
 
     private void bad(long offset, String reason, byte[] buf, int start, int end) {
@@ -193,6 +214,8 @@ final class CollapsedParser {
         lines += other.lines;
         samples += other.samples;
         badLines += other.badLines;
+        diffLines += other.diffLines;
+        beforeSamples += other.beforeSamples;
         for (BadLine b : other.firstBadLines) {
             if (firstBadLines.size() < MAX_BAD_LINES_KEPT) {
                 firstBadLines.add(b);
