@@ -9,3 +9,4 @@ mkdir -p "$out"
 rm -f "$out"/*.cpuprofile
 node --cpu-prof --cpu-prof-dir="$out" --cpu-prof-name=cpu.cpuprofile samples/workloads/node/login-service.js "${SECONDS_PER_RUN:-6}"
 node --version > "$out/.node-version.txt"
+node samples/scripts/cpuprofile_to_speedscope.js samples/node-sync-crypto/cpu.cpuprofile samples/speedscope-node/sampled.speedscope.json samples/speedscope-node/evented.speedscope.json

@@ -22,13 +22,6 @@ final class FrameNames {
 
     /** py-spy's {@code function (file:line)} or {@code function (file)}. */
     private static final Pattern PY_SPY = Pattern.compile("(.+) \\(([^()]+?\\.pyx?|<[^()>]+>)(?::(\\d+))?\\)");
-    /** A Go function: an import path with a dot, a method with a receiver, or one of the core packages. */
-    private static final Pattern GO_FUNCTION = Pattern.compile(
-            "([a-z0-9][\\w.-]*\\.[a-z]+(/[\\w.-]+)+|[a-z][\\w]*(/[\\w.-]+)*)\\.(\\(\\*?[\\w\\[\\]., ]+\\)\\.)?[\\w$]+(\\.[\\w$]+)*(\\[\\.\\.\\.\\])?");
-    private static final java.util.Set<String> GO_CORE_PACKAGES = java.util.Set.of(
-            "main", "runtime", "sync", "fmt", "strings", "strconv", "bytes", "regexp", "sort", "time", "os", "io",
-            "bufio", "reflect", "syscall", "math", "errors", "context", "net", "unicode", "internal", "encoding", "crypto");
-
     record Parsed(String name, FrameKind kind, int line, String file) {
         Parsed(String name, FrameKind kind) {
             this(name, kind, 0, "");
@@ -76,35 +69,13 @@ final class FrameNames {
         if (name.indexOf('/') > 0 && SLASHED_JAVA.matcher(name).matches()) {
             return new Parsed(JavaFrameNames.normalize(name), FrameKind.JAVA);
         }
-        if (looksLikeGo(name)) {
+        if (dev.evident.ingest.lang.GoSymbols.looksLikeGo(name)) {
             return new Parsed(name, FrameKind.GO);
         }
         if (name.indexOf('.') > 0 && DOTTED_JAVA.matcher(name).matches() && !looksLikeLibrary(name)) {
             return new Parsed(JavaFrameNames.normalize(name), FrameKind.JAVA);
         }
         return new Parsed(name, FrameKind.NATIVE);
-    }
-
-    /**
-     * Go symbols as stackcollapse-go, perf or inferno write them: {@code main.handle},
-     * {@code sync.(*Mutex).Lock}, {@code github.com/acme/shop/store.(*Cache).Get}. Java names have
-     * no receiver in parentheses and no slash, and a single-dot name counts only for Go's own core
-     * packages and {@code main}, so JVM frames are not mistaken for Go.
-     */
-    static boolean looksLikeGo(String name) {
-        if (!GO_FUNCTION.matcher(name).matches() || looksLikeLibrary(name)) {
-            return false;
-        }
-        if (name.contains(".(") || name.indexOf('/') > 0) {
-            return true;
-        }
-        String[] parts = name.split("\\.");
-        for (int i = 1; i < parts.length - 1; i++) {
-            if (!parts[i].isEmpty() && Character.isUpperCase(parts[i].charAt(0))) {
-                return false; // a class in the middle: io.netty.channel.Foo.run is Java
-            }
-        }
-        return parts.length <= 4 && GO_CORE_PACKAGES.contains(parts[0]);
     }
 
     /** "libc.so.6", "ld-linux-x86-64.so.2": shared objects, not Java. */
