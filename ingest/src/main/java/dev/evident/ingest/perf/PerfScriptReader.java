@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 public final class PerfScriptReader implements ArtifactReader {
     /** {@code comm pid[/tid] [cpu] time: [period] event:} — comm may contain spaces. */
     private static final Pattern EVENT = Pattern.compile(
-            "^(\\S.*?)\\s+(\\d+)(?:/(\\d+))?\\s+(?:\\[\\d+\\]\\s+)?(\\d+\\.\\d+):\\s+(?:(\\d+)\\s+)?(\\S+?):?\\s*(?:.*)$");
+            "^(\\S.*?)\\s+(\\d+)(?:/(\\d+))?\\s+(?:\\[\\d+\\]\\s+)?(\\d+\\.\\d+):\\s+(?:(\\d+)\\s+)?(\\S+):(?:\\s.*)?$");
     /** {@code <addr> <symbol>[+0xoff] (<dso>)}. */
     private static final Pattern FRAME = Pattern.compile("^\\s+([0-9a-fA-F]+)\\s+(.*?)(?:\\+0x[0-9a-fA-F]+)?\\s+\\((.*)\\)\\s*$");
 
