@@ -7,6 +7,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import java.nio.file.Path;
+
 /**
  * Issue 5's acceptance: for every pprof, Chrome, perf, speedscope, py-spy-format and differential
  * sample, the report's first finding names the known hotspot of its workload (samples/README.md)
@@ -37,5 +40,31 @@ class FormatSampleDiagnosisTest {
         // every number in the title is in the cited evidence
         String percent = first.title().replaceAll(".* (\\d+\\.\\d)% of .*", "$1");
         assertThat(first.evidence()).anySatisfy(e -> assertThat(e.statement()).contains(percent + "%"));
+    }
+
+    @Test
+    void labelsSplitTheGoCpuProfileByEndpoint() {
+        Report report = Diagnose.report(Samples.of("go-regexp-per-call/cpu.pb.gz"));
+        assertThat(report.evidence()).filteredOn(e -> e.kind().equals("tag-split")).singleElement()
+                .satisfies(e -> assertThat(e.statement()).containsPattern(
+                        "CPU time by label endpoint in .*cpu\\.pb\\.gz: endpoint=/orders/import [6-9]\\d\\.\\d%, "
+                                + "endpoint=/health \\d+\\.\\d%; without the label \\d+\\.\\d%"));
+    }
+
+    @Test
+    void goInputAsksForGoProfilesWhenEvidenceIsMissing() {
+        Report report = Diagnose.report(Samples.of("go-regexp-per-call/cpu.pb.gz"));
+        assertThat(report.gaps()).filteredOn(g -> g.missing().equals("allocation profile")).singleElement()
+                .satisfies(g -> assertThat(g.command()).contains("/debug/pprof/allocs"));
+    }
+
+    @Test
+    void reportsOnTheNewSamplesAreByteIdenticalAcrossRuns() throws Exception {
+        Path[] inputs = {Samples.of("go-regexp-per-call"), Samples.of("go-alloc-churn"), Samples.of("go-lock-contention"),
+                Samples.of("node-sync-crypto"), Samples.of("speedscope-node"), Samples.of("perf-go-regexp"),
+                Samples.of("python-deepcopy"), Samples.of("java-diff-folded"), Samples.of("pprof-edge-cases")};
+        String first = Diagnose.json(Diagnose.report(inputs));
+        assertThat(Diagnose.json(Diagnose.report(inputs))).isEqualTo(first);
+        assertThat(first).contains("deriveKey").contains("main.isValidSKU").contains("order_snapshots.snapshot");
     }
 }
