@@ -33,6 +33,7 @@ final class PprofDecoder {
     private final PprofData data = new PprofData();
     private final ProtoCursor cursor = new ProtoCursor();
     private final ProtoCursor inner = new ProtoCursor();
+    private final StackCache stacks = new StackCache();
     private long[] locs = new long[64];
     private long[] values = new long[8];
     private long[] labels = new long[16];
@@ -191,9 +192,14 @@ final class PprofDecoder {
                     + data.valueCount + " sample types");
         }
         CallTree tree = data.tree;
-        int node = CallTree.ROOT;
-        for (int i = nLocs - 1; i >= 0; i--) { // location_id[0] is the leaf
-            node = tree.child(node, data.location(locs[i]));
+        int hash = StackCache.hash(locs, nLocs);
+        int node = stacks.get(locs, nLocs, hash);
+        if (node < 0) {
+            node = CallTree.ROOT;
+            for (int i = nLocs - 1; i >= 0; i--) { // location_id[0] is the leaf
+                node = tree.child(node, data.location(locs[i]));
+            }
+            stacks.put(locs, nLocs, hash, node);
         }
         for (int c = 0; c < nValues; c++) {
             long v = values[c];
