@@ -83,13 +83,17 @@ public final class ArtifactInput {
 
     /** Up to {@code HEAD_BYTES} of decompressed content, for format probing. */
     ByteBuffer head() throws IOException {
+        byte[] bytes = new byte[HEAD_BYTES];
+        int filled = 0;
         try (InputStream in = openStream()) {
-            byte[] bytes = in.readNBytes(HEAD_BYTES);
-            return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+            for (int r; filled < bytes.length && (r = in.read(bytes, filled, bytes.length - filled)) > 0; ) {
+                filled += r;
+            }
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
-            // a truncated or corrupt gzip still gets probed on what could be read
-            return ByteBuffer.allocate(0);
+            // a truncated or corrupt gzip still gets probed on what could be read, so that its reader
+            // can say where it breaks
         }
+        return ByteBuffer.wrap(java.util.Arrays.copyOf(bytes, filled)).asReadOnlyBuffer();
     }
 
     static boolean isGzip(Path path) throws IOException {

@@ -19,7 +19,12 @@ public final class FrameTable {
     }
 
     public int intern(String name, FrameKind kind, int line) {
-        Frame frame = new Frame(name, kind, Math.max(0, line));
+        return intern(name, kind, line, "");
+    }
+
+    /** Interns a frame that also records its source file (see {@link Frame#file()}). */
+    public int intern(String name, FrameKind kind, int line, String file) {
+        Frame frame = new Frame(name, kind, Math.max(0, line), file);
         Integer id = ids.get(frame);
         if (id != null) {
             return id;
@@ -47,12 +52,17 @@ public final class FrameTable {
         return frames.get(id).line();
     }
 
+    /** Source file of a frame, "" when the format has none. */
+    public String file(int id) {
+        return frames.get(id).file();
+    }
+
     /** Interns every frame of {@code other} here; the result maps its ids to ours. */
     public int[] absorb(FrameTable other) {
         int[] map = new int[other.size()];
         for (int i = 0; i < map.length; i++) {
             Frame f = other.frame(i);
-            map[i] = intern(f.name(), f.kind(), f.line());
+            map[i] = intern(f.name(), f.kind(), f.line(), f.file());
         }
         return map;
     }

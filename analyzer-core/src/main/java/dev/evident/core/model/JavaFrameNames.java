@@ -31,10 +31,17 @@ public final class JavaFrameNames {
 
     /**
      * Short form for titles: the simple class name and the method,
-     * {@code java.util.ArrayList.indexOfRange} becomes {@code ArrayList.indexOfRange}.
+     * {@code java.util.ArrayList.indexOfRange} becomes {@code ArrayList.indexOfRange}; a Go name
+     * keeps its last package element, {@code encoding/json.Marshal} becomes {@code json.Marshal}.
      */
     public static String shortName(String name) {
         int paren = name.indexOf('(');
+        int slash = name.lastIndexOf('/', paren < 0 ? name.length() : paren);
+        if (slash >= 0) {
+            // a Go import path (normalized JVM names never contain '/'): keep the last package
+            // element and the function, "github.com/acme/store.(*Cache).Get" -> "store.(*Cache).Get"
+            return name.substring(slash + 1);
+        }
         String head = paren >= 0 ? name.substring(0, paren) : name;
         int methodDot = head.lastIndexOf('.');
         if (methodDot <= 0) {

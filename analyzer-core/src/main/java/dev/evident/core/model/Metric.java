@@ -14,6 +14,9 @@ public record Metric(MetricKind kind, Unit unit) {
     public static final Metric LOCK_NANOS = new Metric(MetricKind.LOCK, Unit.NANOSECONDS);
     public static final Metric LOCK_SAMPLES = new Metric(MetricKind.LOCK, Unit.SAMPLES);
     public static final Metric EXCEPTION_EVENTS = new Metric(MetricKind.EXCEPTION, Unit.EVENTS);
+    public static final Metric CPU_NANOS = new Metric(MetricKind.CPU, Unit.NANOSECONDS);
+    public static final Metric WALL_NANOS = new Metric(MetricKind.WALL, Unit.NANOSECONDS);
+    public static final Metric HEAP_BYTES = new Metric(MetricKind.HEAP, Unit.BYTES);
 
     /** Stable identifier used in JSON and evidence keys, e.g. {@code cpu-samples}. */
     public String id() {

@@ -7,7 +7,9 @@ public enum MetricKind {
     NATIVE("native", "samples of threads inside native methods (JDK Flight Recorder)", Category.IO),
     ALLOCATION("allocation", "sampled allocations", Category.MEMORY),
     LOCK("lock wait", "time threads waited to enter a monitor or acquire a lock", Category.LOCKS),
-    EXCEPTION("exceptions", "exceptions and errors created, by the stack that created them", Category.RUNTIME);
+    EXCEPTION("exceptions", "exceptions and errors created, by the stack that created them", Category.RUNTIME),
+    /** Memory still reachable when the profile was taken (pprof {@code inuse_space}), not allocation churn. */
+    HEAP("in-use heap", "memory still in use when the profile was taken", Category.MEMORY);
 
     private final String label;
     private final String description;
@@ -33,7 +35,7 @@ public enum MetricKind {
 
     /** Whether the metric measures time (as opposed to bytes or counts). */
     public boolean isTime() {
-        return this != ALLOCATION && this != EXCEPTION;
+        return this == CPU || this == WALL || this == NATIVE || this == LOCK;
     }
 
     /** The finding category a concentration in this metric belongs to. */

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param threads       per-thread totals per column, or {@code null} when the format has no threads
  * @param window        when the samples were taken, if the format says
  * @param intervalNanos sampling interval per metric, where the recording states it
+ * @param tags          sample labels (pprof labels) by tree node, {@link SampleTags#none()} when the
+ *                      format has none
  */
 public record Profile(
         String source,
@@ -23,9 +25,17 @@ public record Profile(
         List<Metric> metrics,
         ThreadBreakdown threads,
         TimeWindow window,
-        Map<Metric, Long> intervalNanos) {
+        Map<Metric, Long> intervalNanos,
+        SampleTags tags) {
+
+    /** A profile without sample labels (every format but pprof). */
+    public Profile(String source, FrameTable frames, CallTree tree, List<Metric> metrics, ThreadBreakdown threads,
+                   TimeWindow window, Map<Metric, Long> intervalNanos) {
+        this(source, frames, tree, metrics, threads, window, intervalNanos, SampleTags.none());
+    }
 
     public Profile {
+        tags = tags == null ? SampleTags.none() : tags;
         metrics = List.copyOf(metrics);
         intervalNanos = Map.copyOf(intervalNanos);
         if (tree.columns() != metrics.size()) {

@@ -13,25 +13,26 @@ final class EvidenceGaps {
 
     static List<EvidenceGap> of(EvidenceSet evidence) {
         List<EvidenceGap> gaps = new ArrayList<>();
+        CollectCommands commands = CollectCommands.of(evidence);
         if (!evidence.hasMetric(MetricKind.CPU)) {
             gaps.add(new EvidenceGap("CPU profile",
                     "which code burns CPU is unknown",
-                    "asprof -e cpu -d 60 -f cpu.jfr <pid>   # or: jcmd <pid> JFR.start settings=profile duration=60s filename=cpu.jfr"));
+                    commands.cpu));
         }
         if (!evidence.hasMetric(MetricKind.WALL)) {
             gaps.add(new EvidenceGap("wall-clock profile",
                     "time spent waiting (I/O, locks, remote calls, sleeps) cannot be told apart from computing",
-                    "asprof -e wall -t -d 60 -f wall.jfr <pid>"));
+                    commands.wall));
         }
         if (!evidence.hasMetric(MetricKind.ALLOCATION)) {
             gaps.add(new EvidenceGap("allocation profile",
                     "which code drives the garbage collector is unknown",
-                    "asprof -e alloc -d 60 -f alloc.jfr <pid>   # or: jcmd <pid> JFR.start settings=profile duration=60s filename=alloc.jfr"));
+                    commands.allocation));
         }
         if (!evidence.hasMetric(MetricKind.LOCK)) {
             gaps.add(new EvidenceGap("lock profile",
                     "contention on monitors and java.util.concurrent locks is invisible",
-                    "asprof -e lock --lock 1ms -d 60 -f lock.jfr <pid>"));
+                    commands.lock));
         }
         boolean gcData = evidence.timelines().stream().anyMatch(t -> !t.gcPauses().isEmpty());
         if (!gcData) {

@@ -56,7 +56,49 @@ final class ProfileSummaries {
                 context.note(new Evidence(null, "profile-summary|" + profile.source() + "|" + metric.id(),
                         "profile-summary", s.toString(), values, profile.source(), metric.id()));
                 profile.threadBreakdown().ifPresent(t -> noteThreads(profile, column, metric, t, total, count, context));
+                if (!profile.tags().isEmpty()) {
+                    noteTags(profile, column, metric, total, count, context);
+                }
             }
+        }
+    }
+
+    /** How a metric splits by the values of each sample label (pprof labels), heaviest values first. */
+    private static void noteTags(Profile profile, int column, Metric metric, long total, long count, AnalysisContext context) {
+        if (total <= 0) {
+            return;
+        }
+        dev.evident.core.model.SampleTags tags = profile.tags();
+        for (String key : tags.keys()) {
+            java.util.Map<String, Long> byValue = new java.util.HashMap<>();
+            long labelled = 0;
+            for (int r = 0; r < tags.rows(); r++) {
+                for (dev.evident.core.model.Tag tag : tags.tagSet(tags.tagSetOf(r))) {
+                    if (tag.key().equals(key)) {
+                        byValue.merge(tag.value(), tags.weight(column, r), Long::sum);
+                        labelled += tags.weight(column, r);
+                    }
+                }
+            }
+            List<String> values = new ArrayList<>(byValue.keySet());
+            values.removeIf(v -> byValue.get(v) <= 0);
+            values.sort(Comparator.<String>comparingLong(byValue::get).reversed().thenComparing(Comparator.naturalOrder()));
+            if (values.isEmpty()) {
+                continue;
+            }
+            List<Quantity> quantities = new ArrayList<>();
+            List<String> parts = new ArrayList<>();
+            for (String v : values.subList(0, Math.min(TOP_THREADS, values.size()))) {
+                double share = (double) byValue.get(v) / total;
+                parts.add(key + "=" + v + " " + Fmt.percent(share));
+                quantities.add(Quantity.of(key + "=" + v, share * 100, "%"));
+            }
+            double unlabelled = (double) (total - labelled) / total;
+            quantities.add(Quantity.of("without " + key, unlabelled * 100, "%"));
+            String more = values.size() > TOP_THREADS ? " (" + values.size() + " values in all)" : "";
+            context.note(new Evidence(null, "tag-split|" + profile.source() + "|" + metric.id() + "|" + key, "tag-split",
+                    MetricText.weight(metric) + " by label " + key + " in " + profile.source() + ": " + String.join(", ", parts)
+                            + more + "; without the label " + Fmt.percent(unlabelled), quantities, profile.source(), metric.id()));
         }
     }
 

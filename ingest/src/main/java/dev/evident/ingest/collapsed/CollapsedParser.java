@@ -26,12 +26,25 @@ final class CollapsedParser {
     long lines;
     long samples;
     long badLines;
+    /** Lines with two counts (differential folded) and the sum of their first ("before") count. */
+    long diffLines;
+    long beforeSamples;
     final List<BadLine> firstBadLines = new ArrayList<>();
     long typeLeafWeight;
     long arrayTypeLeafWeight;
     final TreeSet<String> typeNames = new TreeSet<>();
 
     private final FrameNameCache cache = new FrameNameCache();
+
+    // the previous line's stack bytes and, per ';'-separated segment, where it ends and the state after it
+    private byte[] prevStack = new byte[1024];
+    private int prevLength;
+    private int prevSegments;
+    private int[] segEnd = new int[128];
+    private int[] segNode = new int[128];
+    private int[] segThread = new int[128];
+    private int[] segLeaf = new int[128];
+    private boolean[] segFirst = new boolean[128];
     private final FrameNameCache.Resolver resolver = this::intern;
 
     /** A line that could not be parsed: its byte offset in the file and why. */
@@ -91,15 +104,47 @@ final class CollapsedParser {
         while (stackEnd > start && (buf[stackEnd - 1] == ' ' || buf[stackEnd - 1] == '\t')) {
             stackEnd--;
         }
+        // differential folded ("stack before after", FlameGraph's difffolded.pl, inferno-diff-folded):
+        // the second-to-last field is a number too; the stack's weight is the "after" count
+        int digits = stackEnd;
+        while (digits > start && buf[digits - 1] >= '0' && buf[digits - 1] <= '9' && stackEnd - digits < 18) {
+            digits--;
+        }
+        if (digits < stackEnd && digits > start && (buf[digits - 1] == ' ' || buf[digits - 1] == '\t')) {
+            long before = 0;
+            for (int i = digits; i < stackEnd; i++) {
+                before = before * 10 + (buf[i] - '0');
+            }
+            diffLines++;
+            beforeSamples += before;
+            stackEnd = digits - 1;
+            while (stackEnd > start && (buf[stackEnd - 1] == ' ' || buf[stackEnd - 1] == '\t')) {
+                stackEnd--;
+            }
+        }
         if (stackEnd == start) {
             bad(offset, "the line has a count but no frames", buf, start, end);
             return;
         }
-        int node = CallTree.ROOT;
-        int thread = -1;
-        int leafFrame = -1;
-        int frameStart = start;
-        boolean firstFrame = true;
+        // Collapsed files are usually sorted, so a line tends to repeat most of the previous line's
+        // frames: the segments inside the common byte prefix keep the previous line's tree nodes.
+        int length = stackEnd - start;
+        int common = 0;
+        int limit = Math.min(length, prevLength);
+        while (common < limit && buf[start + common] == prevStack[common]) {
+            common++;
+        }
+        int reused = -1;
+        while (reused + 1 < prevSegments && (segEnd[reused + 1] < common
+                || segEnd[reused + 1] == common && common == length && common == prevLength)) {
+            reused++;
+        }
+        int node = reused >= 0 ? segNode[reused] : CallTree.ROOT;
+        int thread = reused >= 0 ? segThread[reused] : -1;
+        int leafFrame = reused >= 0 ? segLeaf[reused] : -1;
+        boolean firstFrame = reused < 0 || segFirst[reused];
+        int segments = reused + 1;
+        int frameStart = reused >= 0 ? start + segEnd[reused] + 1 : start;
         while (frameStart <= stackEnd) {
             int frameEnd = indexOf(buf, (byte) ';', frameStart, stackEnd);
             if (frameEnd > frameStart) {
@@ -112,8 +157,15 @@ final class CollapsedParser {
                 }
                 firstFrame = false;
             }
+            remember(segments++, frameEnd - start, node, thread, leafFrame, firstFrame);
             frameStart = frameEnd + 1;
         }
+        prevSegments = segments;
+        if (prevStack.length < length) {
+            prevStack = java.util.Arrays.copyOf(prevStack, Math.max(length, prevStack.length * 2));
+        }
+        System.arraycopy(buf, start, prevStack, 0, length);
+        prevLength = length;
         if (node == CallTree.ROOT) {
             bad(offset, thread >= 0 ? "the line has no frames besides a thread name" : "the line has a count but no frames",
                     buf, start, end);
@@ -134,6 +186,22 @@ final class CollapsedParser {
                 typeNames.add(type);
             }
         }
+    }
+
+    private void remember(int segment, int end, int node, int thread, int leaf, boolean first) {
+        if (segment == segEnd.length) {
+            int n = segment * 2;
+            segEnd = java.util.Arrays.copyOf(segEnd, n);
+            segNode = java.util.Arrays.copyOf(segNode, n);
+            segThread = java.util.Arrays.copyOf(segThread, n);
+            segLeaf = java.util.Arrays.copyOf(segLeaf, n);
+            segFirst = java.util.Arrays.copyOf(segFirst, n);
+        }
+        segEnd[segment] = end;
+        segNode[segment] = node;
+        segThread[segment] = thread;
+        segLeaf[segment] = leaf;
+        segFirst[segment] = first;
     }
 
     /** async-profiler's {@code --threads} puts {@code [name tid=123]} first. */
@@ -169,7 +237,7 @@ final class CollapsedParser {
 
     private int intern(String raw) {
         FrameNames.Parsed parsed = FrameNames.parse(raw);
-        return frames.intern(parsed.name(), parsed.kind());
+        return frames.intern(parsed.name(), parsed.kind(), parsed.line(), parsed.file());
     }
 
     private void bad(long offset, String reason, byte[] buf, int start, int end) {
@@ -193,6 +261,8 @@ final class CollapsedParser {
         lines += other.lines;
         samples += other.samples;
         badLines += other.badLines;
+        diffLines += other.diffLines;
+        beforeSamples += other.beforeSamples;
         for (BadLine b : other.firstBadLines) {
             if (firstBadLines.size() < MAX_BAD_LINES_KEPT) {
                 firstBadLines.add(b);

@@ -116,6 +116,9 @@ public final class CollapsedReader implements ArtifactReader {
                     + " lines has the form 'frame;frame;... count'"
                     + (parser.firstBadLines.isEmpty() ? "" : "; first problem: " + describe(parser.firstBadLines.get(0))));
         }
+        if (parser.diffLines > 0) {
+            reportDifferential(parser, sink);
+        }
         Metric metric = guessMetric(input.displayPath(), parser, sink);
         parser.tree.finish();
         sink.producer(parser.threads != null ? "async-profiler (collapsed, --threads)" : "collapsed stacks");
@@ -247,6 +250,21 @@ public final class CollapsedReader implements ArtifactReader {
         }
         sink.warning(parser.badLines + " of " + parser.lines + " lines were not collapsed stacks and were skipped ("
                 + String.join("; ", where) + (parser.badLines > where.size() ? "; ..." : "") + ")");
+    }
+
+    /**
+     * A differential folded file compares two profiles; flame graphs of it take their widths from
+     * the second ("after") count, and so does evident: the profile is the "after" side, and the
+     * totals of both sides are stated.
+     */
+    private static void reportDifferential(CollapsedParser parser, EvidenceSink sink) {
+        long after = parser.samples;
+        long before = parser.beforeSamples;
+        String change = before > 0 ? String.format(java.util.Locale.ROOT, " (%+.1f%%)", (after - before) * 100.0 / before) : "";
+        sink.warning("differential folded stacks (stack before after): " + parser.diffLines + " of " + parser.lines
+                + " lines have two counts; analyzed the second (after) count: " + after + " samples after, " + before
+                + " before" + change + (parser.diffLines * 2 < parser.lines ? "; most lines have one count, so this may be "
+                + "plain collapsed text whose frames end in numbers" : ""));
     }
 
     private static String describe(CollapsedParser.BadLine b) {

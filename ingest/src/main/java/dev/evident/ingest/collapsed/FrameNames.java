@@ -20,10 +20,23 @@ final class FrameNames {
     private FrameNames() {
     }
 
-    record Parsed(String name, FrameKind kind) {
+    /** py-spy's {@code function (file:line)} or {@code function (file)}. */
+    private static final Pattern PY_SPY = Pattern.compile("(.+) \\(([^()]+?\\.pyx?|<[^()>]+>)(?::(\\d+))?\\)");
+    record Parsed(String name, FrameKind kind, int line, String file) {
+        Parsed(String name, FrameKind kind) {
+            this(name, kind, 0, "");
+        }
     }
 
     static Parsed parse(String raw) {
+        if (raw.endsWith(")") && raw.indexOf(" (") > 0) {
+            java.util.regex.Matcher py = PY_SPY.matcher(raw);
+            if (py.matches()) {
+                String file = py.group(2);
+                return new Parsed(dev.evident.ingest.lang.SourceLanguage.pythonName(py.group(1), file), FrameKind.PYTHON,
+                        py.group(3) == null ? 0 : Integer.parseInt(py.group(3)), file);
+            }
+        }
         char annotation = 0;
         String name = raw;
         if (raw.length() > 4 && raw.endsWith("]") && raw.charAt(raw.length() - 4) == '_' && raw.charAt(raw.length() - 3) == '[') {
@@ -55,6 +68,9 @@ final class FrameNames {
         }
         if (name.indexOf('/') > 0 && SLASHED_JAVA.matcher(name).matches()) {
             return new Parsed(JavaFrameNames.normalize(name), FrameKind.JAVA);
+        }
+        if (dev.evident.ingest.lang.GoSymbols.looksLikeGo(name)) {
+            return new Parsed(name, FrameKind.GO);
         }
         if (name.indexOf('.') > 0 && DOTTED_JAVA.matcher(name).matches() && !looksLikeLibrary(name)) {
             return new Parsed(JavaFrameNames.normalize(name), FrameKind.JAVA);

@@ -109,7 +109,10 @@ public final class HotCodePatternDetector implements Detector {
                 if (score < ProfileThresholds.REPORT_MIN_SCORE.value() || events < ProfileThresholds.REPORT_MIN_EVENTS.value()) {
                     continue;
                 }
-                String key = metric.kind().id() + "|" + group.key() + (rank == 0 ? "" : "|" + hit.pattern.id());
+                // The main pattern words the method's hot-method finding (same key) only when it explains
+                // at least half of the method's weight; a minor pattern must not replace the larger picture.
+                boolean speaksForMethod = rank == 0 && hit.weight * 2 >= group.weight();
+                String key = metric.kind().id() + "|" + group.key() + (speaksForMethod ? "" : "|" + hit.pattern.id());
                 out.add(finding(profile, metric, group, hit, share, score, magnitude, what, key));
             }
         }

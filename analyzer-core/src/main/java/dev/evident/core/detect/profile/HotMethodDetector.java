@@ -122,7 +122,7 @@ public final class HotMethodDetector implements Detector {
             this.inlined = via == null && (metric.kind() == MetricKind.CPU || metric.kind() == MetricKind.WALL)
                     ? shape.likelyInlinedCallee(group.weight()) : null;
             this.typeLeaf = topTypeLeaf(group);
-            this.anchor = group.isRuntime() ? "JVM " + group.subsystem() : shortName(group.anchor());
+            this.anchor = group.isRuntime() ? RuntimeSubsystems.label(group.subsystem()) : shortName(group.anchor());
         }
 
         Finding finding(String detector, int score) {
@@ -142,6 +142,8 @@ public final class HotMethodDetector implements Detector {
             return switch (kind) {
                 case LOCK -> "narrow-lock";
                 case ALLOCATION -> "reduce-allocation";
+                case HEAP -> "reduce-retained-memory";
+                case EXCEPTION -> null; // the exception findings carry the fix
                 default -> "optimize-code";
             };
         }
@@ -151,6 +153,8 @@ public final class HotMethodDetector implements Detector {
             return switch (metric.kind()) {
                 case LOCK -> "Threads wait for " + (typeLeaf != null ? simpleTypeName(typeLeaf.name()) : "a lock")
                         + " in " + anchor + (via != null ? " → " + shortName(via.name()) : "") + ": " + pct + " of " + what;
+                case HEAP -> anchor + " holds " + pct + " of " + what
+                        + (via != null ? " via " + shortName(via.name()) : "");
                 case ALLOCATION -> anchor + " allocates " + pct + " of " + what
                         + (via != null ? " via " + shortName(via.name()) : "")
                         + (typeLeaf != null ? ", mostly " + simpleTypeName(typeLeaf.name()) : "");
@@ -161,7 +165,7 @@ public final class HotMethodDetector implements Detector {
         }
 
         private String where() {
-            return group.isRuntime() ? "the JVM's " + group.subsystem()
+            return group.isRuntime() ? "the " + RuntimeSubsystems.label(group.subsystem())
                     : group.anchor() + (group.anchorLine() > 0 ? " (line " + group.anchorLine() + ")" : "");
         }
 
@@ -198,8 +202,13 @@ public final class HotMethodDetector implements Detector {
                             + "(see the allocation findings) or give the heap more room, then compare GC time again.";
                     case "JIT compiler" -> "The JIT compiler is busy, which is normal during warm-up: profile a longer, "
                             + "steady-state window before optimizing, or check for deoptimization loops.";
-                    default -> "This time is spent inside the JVM (" + group.subsystem() + "), not in application "
-                            + "code; look at the runtime findings before changing code.";
+                    case RuntimeSubsystems.GO_GC -> "The Go garbage collector itself is busy: allocate less on the hot "
+                            + "paths (see the allocation findings), or raise GOGC / set GOMEMLIMIT so it runs less "
+                            + "often, then compare GC CPU again.";
+                    case RuntimeSubsystems.V8_GC -> "V8's garbage collector is busy: allocate fewer short-lived "
+                            + "objects and strings on the hot paths, then compare GC time again.";
+                    default -> "This time is spent inside the runtime (" + RuntimeSubsystems.label(group.subsystem())
+                            + "), not in application code; look at the runtime findings before changing code.";
                 };
             }
             GroupShape.Callee callee = via != null ? via : inlined;
@@ -209,12 +218,17 @@ public final class HotMethodDetector implements Detector {
             return switch (metric.kind()) {
                 case LOCK -> "Shorten or remove the critical section on "
                         + (typeLeaf != null ? typeLeaf.name() : "this lock") + " in " + where
-                        + ": move work that does not need the lock out of it, switch to a concurrent structure "
-                        + "(for a map: ConcurrentHashMap with per-key compute), or split the lock. Then compare "
-                        + "lock wait and throughput before and after.";
+                        + ": move work that does not need the lock out of it, "
+                        + (anchorIsJava() ? "switch to a concurrent structure (for a map: ConcurrentHashMap with "
+                        + "per-key compute), or split the lock" : "split the lock (one per key range), or let each "
+                        + "worker accumulate privately and merge once") + ". Then compare lock wait and throughput "
+                        + "before and after.";
                 case ALLOCATION -> "Cut what " + where + " allocates" + through
                         + ": reuse buffers and builders, keep primitives out of boxed collections, and stream "
                         + "results instead of materializing them. Then compare allocation rate and GC time.";
+                case HEAP -> "Reduce what " + where + " keeps alive" + through
+                        + ": bound caches and buffers, drop references once used, and store compact values "
+                        + "instead of whole objects. Then compare in-use heap between two profiles taken apart in time.";
                 case WALL -> "Most of the non-idle time of " + where + " is spent" + through
                         + "; if that is waiting (I/O, locks, remote calls), reduce the number of waits or make "
                         + "them concurrent; if it is computation, see the CPU findings.";
@@ -222,6 +236,16 @@ public final class HotMethodDetector implements Detector {
                         + ": call it fewer times (hoist it out of loops, cache results) or replace it with a "
                         + "cheaper operation or data structure, then profile again to confirm the share drops.";
             };
+        }
+
+        /** Whether the anchor is JVM code, for fixes that name JDK classes. */
+        private boolean anchorIsJava() {
+            for (int i = 0; i < profile.frames().size(); i++) {
+                if (profile.frames().name(i).equals(group.anchor())) {
+                    return profile.frames().kind(i) == dev.evident.core.model.FrameKind.JAVA;
+                }
+            }
+            return true;
         }
 
         private Evidence evidence() {
@@ -233,7 +257,7 @@ public final class HotMethodDetector implements Detector {
             values.add(Quantity.of("total", share.whole(), MetricText.unit(metric)));
             values.add(Quantity.of("events", group.count(), "events"));
 
-            StringBuilder s = new StringBuilder(group.isRuntime() ? "JVM " + group.subsystem() : group.anchor());
+            StringBuilder s = new StringBuilder(group.isRuntime() ? RuntimeSubsystems.label(group.subsystem()) : group.anchor());
             s.append(": ").append(Fmt.percent(share.value())).append(" of ").append(what).append(" (")
                     .append(MetricText.amountOf(metric, group.weight(), share.whole())).append("; 95% CI ")
                     .append(Fmt.interval(share.low(), share.high())).append(')');

@@ -11,7 +11,7 @@ import java.util.Set;
  * I/O waits are not idle and are never listed here.
  */
 final class IdleFrames {
-    /** JVM frames that mean "waiting for work" wherever they appear on a stack. */
+    /** Frames that mean "waiting for work" wherever they appear on a stack (JVM, Go, V8). */
     private static final Set<String> IDLE_JAVA = Set.of(
             "java.lang.Thread.sleep",
             "java.lang.Thread.sleep0",
@@ -33,7 +33,12 @@ final class IdleFrames {
             "sun.nio.ch.SelectorImpl.select",
             "sun.nio.ch.ServerSocketChannelImpl.accept",
             "sun.nio.ch.NioSocketImpl.accept",
-            "java.net.ServerSocket.accept");
+            "java.net.ServerSocket.accept",
+            // Go: a goroutine waiting for others to finish, or sleeping
+            "sync.(*WaitGroup).Wait",
+            "time.Sleep",
+            // V8: the event loop with nothing to run
+            "(idle)");
 
     /** Kernel or libc waits: idle when the stack has no application or library code at all. */
     private static final Set<String> WAIT_CALLS = Set.of(

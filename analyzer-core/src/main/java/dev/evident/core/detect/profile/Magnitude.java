@@ -29,6 +29,8 @@ record Magnitude(int scoreLimit, boolean known, String statement, List<Quantity>
         return switch (kind) {
             case LOCK -> lock(unit, groupWeight, profile);
             case ALLOCATION -> allocation(profile, evidence);
+            case HEAP -> unknown("a share of the in-use heap says nothing about whether the heap is too large "
+                    + "or growing; compare two heap profiles taken apart in time");
             default -> UNLIMITED;
         };
     }

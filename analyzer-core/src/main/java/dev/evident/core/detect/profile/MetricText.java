@@ -1,6 +1,7 @@
 package dev.evident.core.detect.profile;
 
 import dev.evident.core.model.Metric;
+import dev.evident.core.model.MetricKind;
 import dev.evident.core.util.Fmt;
 
 /** How metrics are named and their amounts written in statements. */
@@ -17,6 +18,7 @@ public final class MetricText {
             case ALLOCATION -> "allocation samples";
             case LOCK -> "lock events";
             case EXCEPTION -> "exceptions";
+            case HEAP -> "in-use heap samples";
         };
     }
 
@@ -24,8 +26,13 @@ public final class MetricText {
     public static String weight(Metric metric) {
         return switch (metric.unit()) {
             case SAMPLES, EVENTS -> events(metric);
-            case BYTES -> "sampled allocation bytes";
-            case NANOSECONDS -> "lock wait time";
+            case BYTES -> metric.kind() == MetricKind.HEAP ? "in-use heap bytes" : "sampled allocation bytes";
+            case NANOSECONDS -> switch (metric.kind()) {
+                case CPU -> "CPU time";
+                case WALL -> "wall-clock time";
+                case NATIVE -> "native-method time";
+                default -> "lock wait time";
+            };
         };
     }
 

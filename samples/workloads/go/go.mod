@@ -1,0 +1,3 @@
+module evident.dev/samples/goworkloads
+
+go 1.19
