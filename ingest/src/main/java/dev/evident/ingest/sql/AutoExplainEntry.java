@@ -18,11 +18,15 @@ final class AutoExplainEntry {
     }
 
     static ParsedPlan parse(String body, int entryLine) throws PlanFormatException {
-        String[] raw = body.split("\n", -1);
-        List<String> lines = new ArrayList<>(raw.length);
-        List<Integer> numbers = new ArrayList<>(raw.length);
-        for (int i = 0; i < raw.length; i++) {
-            String l = raw[i].startsWith("\t") ? raw[i].substring(1) : raw[i];
+        return parse(List.of(body.split("\n", -1)), entryLine);
+    }
+
+    /** The entry as its lines: the text after "plan:" on the entry's first line, then each continuation line. */
+    static ParsedPlan parse(List<String> raw, int entryLine) throws PlanFormatException {
+        List<String> lines = new ArrayList<>(raw.size());
+        List<Integer> numbers = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            String l = raw.get(i).startsWith("\t") ? raw.get(i).substring(1) : raw.get(i);
             if (i == 0 && l.isBlank()) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.evident.ingest.sql;
 
+import dev.evident.core.model.PlanNode;
 import dev.evident.core.model.QueryPlan;
 import dev.evident.core.model.StatementShape;
 
@@ -17,6 +18,12 @@ final class ParsedPlan {
     int firstLine;
 
     QueryPlan toQueryPlan(String source, String location, String engine, SqlFingerprints fingerprints) {
+        return toQueryPlan(source, location, engine, root.build(), properties, fingerprints);
+    }
+
+    /** With the tree already built and the properties already copied (by another thread). */
+    QueryPlan toQueryPlan(String source, String location, String engine, PlanNode builtRoot, Map<String, String> finalProperties,
+            SqlFingerprints fingerprints) {
         String fingerprint = null;
         StatementShape shape = null;
         if (query != null && !query.isBlank()) {
@@ -24,7 +31,7 @@ final class ParsedPlan {
             fingerprint = r.fingerprint();
             shape = r.shape();
         }
-        return new QueryPlan(source, location, engine, query, root.build(), planningMs, executionMs, settings,
-                fingerprint, shape, properties);
+        return new QueryPlan(source, location, engine, query, builtRoot, planningMs, executionMs, settings,
+                fingerprint, shape, finalProperties);
     }
 }

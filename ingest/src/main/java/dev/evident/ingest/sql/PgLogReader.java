@@ -1,5 +1,7 @@
 package dev.evident.ingest.sql;
 
+import dev.evident.core.model.PlanNode;
+import dev.evident.core.model.QueryPlan;
 import dev.evident.core.model.SqlEvent;
 import dev.evident.core.model.TimeWindow;
 import dev.evident.ingest.ArtifactException;
@@ -8,11 +10,9 @@ import dev.evident.ingest.ArtifactReader;
 import dev.evident.ingest.EvidenceSink;
 import dev.evident.ingest.Probe;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,11 +30,33 @@ import java.util.Map;
  *   <li>{@code BEGIN}/{@code COMMIT}/{@code ROLLBACK} per process, which give each statement its
  *       transaction when the prefix has no {@code %v}.</li>
  * </ul>
- * Lines are streamed; memory grows with the number of executions kept, not with line length.
+ *
+ * <p>Three stages, so that a large log uses every core the run allows: runs of about a megabyte
+ * of whole lines are analysed in parallel ({@link PgLogLines}: decoding, prefix, severity,
+ * duration); one thread then follows the sessions through the lines in file order (entries,
+ * parameters, parse/bind/execute, transactions, fingerprints); and the auto_explain plans that
+ * pass are parsed in parallel again, in batches. Evidence reaches the sink in file order, exactly
+ * as a line-by-line reading would give it. Memory stays bounded: only a few runs and batches are
+ * in flight at a time.
  */
 public final class PgLogReader implements ArtifactReader {
-    static final String[] SEVERITIES = {"LOG", "DETAIL", "STATEMENT", "ERROR", "WARNING", "HINT", "CONTEXT", "FATAL",
-            "PANIC", "NOTICE", "INFO", "DEBUG1", "DEBUG2", "DEBUG3", "DEBUG4", "DEBUG5", "QUERY", "LOCATION"};
+    /** Bytes of whole lines analysed per task. */
+    static final int RUN_BYTES = 1 << 20;
+    /** auto_explain plans parsed per task. */
+    static final int PLANS_PER_TASK = 64;
+    /** Tasks of each stage in flight: enough to keep every core busy while the file is read. */
+    private static final int IN_FLIGHT = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
+    private final int runBytes;
+
+    public PgLogReader() {
+        this(RUN_BYTES);
+    }
+
+    /** With small runs, tests see lines and line breaks fall across the boundaries between them. */
+    PgLogReader(int runBytes) {
+        this.runBytes = runBytes;
+    }
 
     @Override
     public String format() {
@@ -64,13 +86,26 @@ public final class PgLogReader implements ArtifactReader {
     @Override
     public void read(ArtifactInput input, EvidenceSink sink) throws ArtifactException {
         State state = new State(input.displayPath(), sink);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(input.openStream(), StandardCharsets.UTF_8),
-                1 << 16)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                state.line(line);
+        InOrderTasks<PgLogLines.Run> runs = new InOrderTasks<>();
+        try (InputStream in = input.openStream()) {
+            PgLogLines.Splitter splitter = new PgLogLines.Splitter(in, runBytes);
+            int[] length = new int[1];
+            byte[] bytes;
+            while ((bytes = splitter.next(length)) != null) {
+                byte[] b = bytes;
+                int n = length[0];
+                runs.submit(() -> PgLogLines.analyse(b, n));
+                while (runs.size() >= IN_FLIGHT) {
+                    state.run(runs.next());
+                }
+            }
+            while (!runs.isEmpty()) {
+                state.run(runs.next());
             }
         } catch (IOException e) {
+            while (!runs.isEmpty()) {
+                state.run(runs.next());
+            }
             throw new ArtifactException("PostgreSQL log: cannot read the file at line " + state.lineNo + ": " + e.getMessage(), e);
         }
         state.finish();
@@ -82,7 +117,7 @@ public final class PgLogReader implements ArtifactReader {
         if (state.firstTime >= 0) {
             sink.window(new TimeWindow(state.firstTime, state.lastTime - state.firstTime));
         }
-        if (state.prefix.unknownZone) {
+        if (state.unknownZone) {
             sink.warning("log timestamps use a named time zone other than UTC; they were read as UTC (intervals are unaffected)");
         }
         if (state.replacementChars > 0) {
@@ -117,18 +152,59 @@ public final class PgLogReader implements ArtifactReader {
         String vxid;
         double durationMs;
         String kind;          // statement, parse, bind, execute, plan
-        StringBuilder text;
+        final List<String> lines = new ArrayList<>(4); // the message's text, then each continuation line
         String parameters;
+
+        String text() {
+            return lines.size() == 1 ? lines.get(0) : String.join("\n", lines);
+        }
+    }
+
+    /**
+     * An auto_explain entry on its way to becoming a QueryPlan: parsed by whichever thread takes
+     * its batch, turned into a QueryPlan (with the fingerprint) when its turn to reach the sink comes.
+     */
+    private static final class PlanEntry {
+        final Entry entry;
+        ParsedPlan parsed;
+        PlanNode root;
+        Map<String, String> properties;
+        String problem;
+
+        PlanEntry(Entry entry) {
+            this.entry = entry;
+        }
+
+        void parse() {
+            Entry e = entry;
+            try {
+                parsed = AutoExplainEntry.parse(e.lines, (int) e.line);
+            } catch (PlanFormatException ex) {
+                problem = "auto_explain entry at line " + e.line + ": " + ex.getMessage();
+                return;
+            }
+            FilterColumns.apply(parsed.root);
+            parsed.properties.put("*Duration", PlanNodeBuilder.number(e.durationMs));
+            parsed.properties.put("*Session", e.session);
+            if (e.epochNanos >= 0) {
+                parsed.properties.put("*Logged At Nanos", Long.toString(e.epochNanos));
+            }
+            root = parsed.root.build();
+            properties = Map.copyOf(parsed.properties);
+        }
     }
 
     private static final class State {
         final String source;
         final EvidenceSink sink;
-        final LogLinePrefix prefix = new LogLinePrefix();
         final SqlFingerprints fingerprints = new SqlFingerprints();
         final Map<String, Session> sessions = new HashMap<>();
         final Map<String, String> interned = new HashMap<>();
-        Session current;        // the process of the last prefixed line, which continuation lines belong to
+        /** Evidence in file order, not yet handed to the sink: SqlEvents and PlanEntries. */
+        List<Object> pending = new ArrayList<>();
+        int pendingPlans;
+        final InOrderTasks<List<Object>> planBatches = new InOrderTasks<>();
+        Session current;        // the process of the last message line, which continuation lines belong to
         long lineNo;
         int events;
         int plans;
@@ -138,101 +214,72 @@ public final class PgLogReader implements ArtifactReader {
         long lastTime = -1;
         int replacementChars;
         long firstBadLine;
+        boolean unknownZone;
 
         State(String source, EvidenceSink sink) {
             this.source = source;
             this.sink = sink;
         }
 
-        void line(String line) {
-            lineNo++;
-            if (line.indexOf('\uFFFD') >= 0 && replacementChars++ == 0) {
-                firstBadLine = lineNo;
-            }
-            int sep = severityEnd(line);
-            if (sep < 0) {
-                // a continuation line (multi-line statement or plan), or noise
-                if (current != null && current.open != null) {
-                    current.open.text.append('\n').append(line);
+        void run(PgLogLines.Run run) {
+            unknownZone |= run.unknownZone;
+            int nextReplaced = 0;
+            Object[] lines = run.lines;
+            for (int i = 0; i < run.count; i++) {
+                lineNo++;
+                if (nextReplaced < run.replacedCount && run.replaced[nextReplaced] == i) {
+                    nextReplaced++;
+                    if (replacementChars++ == 0) {
+                        firstBadLine = lineNo;
+                    }
                 }
-                return;
+                if (lines[i] instanceof String continuation) {
+                    // a continuation line (multi-line statement or plan), or noise
+                    if (current != null && current.open != null) {
+                        current.open.lines.add(continuation);
+                    }
+                } else {
+                    message((PgLogLines.Message) lines[i]);
+                }
             }
-            int severityStart = line.lastIndexOf(' ', sep - 3) + 1;
-            String severity = line.substring(severityStart, sep - 1);
-            prefix.parse(line, severityStart);
-            String key = prefix.pid != null ? prefix.pid : prefix.session != null ? prefix.session : "?";
-            Session s = sessions.computeIfAbsent(key, Session::new);
+        }
+
+        private void message(PgLogLines.Message m) {
+            String key = m.pid != null ? m.pid : m.session != null ? m.session : "?";
+            Session s = sessions.get(key);
+            if (s == null) {
+                s = new Session(key);
+                sessions.put(key, s);
+            }
             current = s;
-            String message = line.substring(sep + 2);
-            if (severity.equals("DETAIL")) {
-                if (message.startsWith("parameters: ") && s.open != null) {
-                    s.open.parameters = intern(message.substring("parameters: ".length()));
-                } else if (message.startsWith("parameters: ") && s.pendingText != null) {
-                    s.pendingParameters = intern(message.substring("parameters: ".length()));
+            if (m.action == PgLogLines.DETAIL) {
+                if (m.text != null && s.open != null) {
+                    s.open.parameters = intern(m.text);
+                } else if (m.text != null && s.pendingText != null) {
+                    s.pendingParameters = intern(m.text);
                 }
                 return;
             }
             close(s);
-            if (!severity.equals("LOG") || !message.startsWith("duration: ")) {
+            if (m.action == PgLogLines.CLOSES) {
                 return;
             }
-            int ms = message.indexOf(" ms", 10);
-            if (ms < 0) {
+            if (m.epochNanos >= 0) {
+                firstTime = firstTime < 0 ? m.epochNanos : Math.min(firstTime, m.epochNanos);
+                lastTime = Math.max(lastTime, m.epochNanos);
+            }
+            if (m.action == PgLogLines.TIMED) {
                 return;
             }
-            double duration;
-            try {
-                duration = Double.parseDouble(message.substring(10, ms));
-            } catch (NumberFormatException e) {
-                return;
-            }
-            if (prefix.epochNanos >= 0) {
-                firstTime = firstTime < 0 ? prefix.epochNanos : Math.min(firstTime, prefix.epochNanos);
-                lastTime = Math.max(lastTime, prefix.epochNanos);
-            }
-            String rest = message.length() > ms + 5 ? message.substring(ms + 5) : "";
             Entry e = new Entry();
             e.line = lineNo;
-            e.epochNanos = prefix.epochNanos;
-            e.session = prefix.session != null ? prefix.session : s.pid;
-            e.vxid = prefix.vxid;
-            e.durationMs = duration;
-            if (rest.startsWith("plan:")) {
-                e.kind = "plan";
-                e.text = new StringBuilder(rest.substring(5));
-            } else {
-                int colon = rest.indexOf(": ");
-                if (colon < 0) {
-                    return; // "duration: 1.0 ms" of log_duration without the statement
-                }
-                String verb = rest.substring(0, colon);
-                e.kind = verb.startsWith("execute") ? "execute" : verb.startsWith("parse") ? "parse"
-                        : verb.startsWith("bind") ? "bind" : verb.equals("statement") ? "statement" : null;
-                if (e.kind == null) {
-                    return;
-                }
-                e.text = new StringBuilder(rest.substring(colon + 2));
-            }
+            e.epochNanos = m.epochNanos;
+            e.session = m.session != null ? m.session : s.pid;
+            e.vxid = m.vxid;
+            e.durationMs = m.durationMs;
+            e.kind = m.kind;
+            e.lines.add(m.text);
             s.open = e;
-        }
-
-        /** Index just past "SEVERITY:" when followed by two spaces, or -1. */
-        static int severityEnd(String line) {
-            int from = 0;
-            while (true) {
-                int i = line.indexOf(":  ", from);
-                if (i < 0 || i > 400) {
-                    return -1;
-                }
-                int start = line.lastIndexOf(' ', i - 1) + 1;
-                String word = line.substring(start, i);
-                for (String s : SEVERITIES) {
-                    if (s.equals(word)) {
-                        return i + 1;
-                    }
-                }
-                from = i + 3;
-            }
         }
 
         /** Finishes the process's open entry: statement events and plans are emitted here. */
@@ -242,9 +289,15 @@ public final class PgLogReader implements ArtifactReader {
                 return;
             }
             s.open = null;
-            String text = e.text.toString().strip();
+            if (e.kind.equals("plan")) {
+                pending.add(new PlanEntry(e));
+                if (++pendingPlans >= PLANS_PER_TASK) {
+                    handOver();
+                }
+                return;
+            }
+            String text = e.text().strip();
             switch (e.kind) {
-                case "plan" -> plan(e, s);
                 case "parse", "bind" -> {
                     if (!text.equals(s.pendingText)) {
                         s.pendingMs = 0;
@@ -284,7 +337,7 @@ public final class PgLogReader implements ArtifactReader {
             String transaction = e.vxid != null ? e.vxid
                     : s.inTransaction ? s.pid + "#" + s.transactionNo : null;
             SqlFingerprints.Result r = fingerprints.of(text);
-            sink.sqlEvent(new SqlEvent(source, e.line, e.epochNanos, durationMs, text, r.fingerprint(), e.session,
+            pending.add(new SqlEvent(source, e.line, e.epochNanos, durationMs, text, r.fingerprint(), e.session,
                     transaction, parameters, -1, r.shape(), null));
             events++;
             if (ends) {
@@ -292,25 +345,45 @@ public final class PgLogReader implements ArtifactReader {
             }
         }
 
+        /** Sends the pending evidence to have its plans parsed; takes back finished batches, oldest first. */
+        private void handOver() {
+            List<Object> batch = pending;
+            pending = new ArrayList<>();
+            pendingPlans = 0;
+            planBatches.submit(() -> {
+                for (Object o : batch) {
+                    if (o instanceof PlanEntry p) {
+                        p.parse();
+                    }
+                }
+                return batch;
+            });
+            while (planBatches.size() >= IN_FLIGHT) {
+                deliver(planBatches.next());
+            }
+        }
+
+        /** Hands a batch to the sink, in file order. */
+        private void deliver(List<Object> batch) {
+            for (Object o : batch) {
+                if (o instanceof SqlEvent event) {
+                    sink.sqlEvent(event);
+                } else {
+                    plan((PlanEntry) o);
+                }
+            }
+        }
+
         /** An auto_explain entry: "Query Text: ..." then the plan in TEXT or JSON. */
-        private void plan(Entry e, Session s) {
-            String body = e.text.toString();
-            ParsedPlan parsed;
-            try {
-                parsed = AutoExplainEntry.parse(body, (int) e.line);
-            } catch (PlanFormatException ex) {
+        private void plan(PlanEntry p) {
+            if (p.problem != null) {
                 if (badPlans++ == 0) {
-                    firstBadPlan = "auto_explain entry at line " + e.line + ": " + ex.getMessage();
+                    firstBadPlan = p.problem;
                 }
                 return;
             }
-            FilterColumns.apply(parsed.root);
-            parsed.properties.put("*Duration", PlanNodeBuilder.number(e.durationMs));
-            parsed.properties.put("*Session", e.session);
-            if (e.epochNanos >= 0) {
-                parsed.properties.put("*Logged At Nanos", Long.toString(e.epochNanos));
-            }
-            sink.plan(parsed.toQueryPlan(source, "auto_explain entry at line " + e.line, "PostgreSQL", fingerprints));
+            sink.plan(p.parsed.toQueryPlan(source, "auto_explain entry at line " + p.entry.line, "PostgreSQL", p.root,
+                    p.properties, fingerprints));
             plans++;
         }
 
@@ -319,6 +392,12 @@ public final class PgLogReader implements ArtifactReader {
             all.sort(java.util.Comparator.comparing(x -> x.pid));
             for (Session s : all) {
                 close(s);
+            }
+            if (!pending.isEmpty()) {
+                handOver();
+            }
+            while (!planBatches.isEmpty()) {
+                deliver(planBatches.next());
             }
         }
 

@@ -1,0 +1,244 @@
+package dev.evident.ingest.sql;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The first stage of reading a PostgreSQL log: a run of whole lines, each looked at on its own. A
+ * line is a continuation (of a multi-line statement or plan) or starts a message; of a message
+ * the prefix ({@link LogLinePrefix}), the severity and what the log reader needs of the message
+ * are taken here, so that the stage that follows the sessions only has to put lines together.
+ * Runs of lines are independent of each other, so several are analysed at once.
+ *
+ * <p>Lines break at {@code \n}, {@code \r} or {@code \r\n} and are decoded as UTF-8 (malformed
+ * bytes become U+FFFD), the way {@link java.io.BufferedReader#readLine} over an UTF-8 reader
+ * splits and decodes them; a line of ASCII bytes only, the usual case, is copied without decoding.
+ */
+final class PgLogLines {
+    static final String[] SEVERITIES = {"LOG", "DETAIL", "STATEMENT", "ERROR", "WARNING", "HINT", "CONTEXT", "FATAL",
+            "PANIC", "NOTICE", "INFO", "DEBUG1", "DEBUG2", "DEBUG3", "DEBUG4", "DEBUG5", "QUERY", "LOCATION"};
+
+    /** What a message line asks of the session it belongs to. */
+    static final byte DETAIL = 1;     // attaches parameters (text, when not null) to the open entry or the pending statement
+    static final byte CLOSES = 2;     // only closes the session's open entry
+    static final byte TIMED = 3;      // closes it, and its time counts for the log's window (a duration without a statement)
+    static final byte OPENS = 4;      // closes it, counts for the window, and opens a new entry
+
+    /** A line that starts a message. */
+    static final class Message {
+        final long epochNanos;
+        final String pid;
+        final String session;
+        final String vxid;
+        final byte action;
+        final String kind;        // of an opened entry: statement, parse, bind, execute or plan
+        final double durationMs;
+        final String text;        // DETAIL: the parameters or null; OPENS: the entry's first line of text
+
+        Message(LogLinePrefix prefix, byte action, String kind, double durationMs, String text) {
+            this.epochNanos = prefix.epochNanos;
+            this.pid = prefix.pid;
+            this.session = prefix.session;
+            this.vxid = prefix.vxid;
+            this.action = action;
+            this.kind = kind;
+            this.durationMs = durationMs;
+            this.text = text;
+        }
+    }
+
+    /** The lines of one run: a {@link String} for a continuation line, a {@link Message} otherwise. */
+    static final class Run {
+        Object[] lines = new Object[1024];
+        int count;
+        /** Indexes of lines holding U+FFFD (bytes that were not UTF-8), in order. */
+        int[] replaced = new int[0];
+        int replacedCount;
+        boolean unknownZone;
+
+        void add(Object line) {
+            if (count == lines.length) {
+                lines = Arrays.copyOf(lines, count * 2);
+            }
+            lines[count++] = line;
+        }
+
+        void replaced(int index) {
+            if (replacedCount == replaced.length) {
+                replaced = Arrays.copyOf(replaced, Math.max(8, replacedCount * 2));
+            }
+            replaced[replacedCount++] = index;
+        }
+    }
+
+    private PgLogLines() {
+    }
+
+    /** Analyses the lines of {@code bytes[0, length)}, which ends at the end of a line (or of the file). */
+    static Run analyse(byte[] bytes, int length) {
+        Run run = new Run();
+        LogLinePrefix prefix = new LogLinePrefix();
+        int i = 0;
+        while (i < length) {
+            int start = i;
+            int negative = 0;
+            byte b = 0;
+            while (i < length) {
+                b = bytes[i];
+                if (b == '\n' || b == '\r') {
+                    break;
+                }
+                negative |= b;
+                i++;
+            }
+            String line = negative < 0 ? new String(bytes, start, i - start, StandardCharsets.UTF_8)
+                    : new String(bytes, start, i - start, StandardCharsets.ISO_8859_1);
+            if (negative < 0 && line.indexOf('\uFFFD') >= 0) {
+                run.replaced(run.count);
+            }
+            run.add(analyse(line, prefix));
+            if (i < length) {
+                i++;
+                if (b == '\r' && i < length && bytes[i] == '\n') {
+                    i++;
+                }
+            }
+        }
+        run.unknownZone = prefix.unknownZone;
+        return run;
+    }
+
+    /** A continuation line as itself, a message line as a {@link Message}. */
+    static Object analyse(String line, LogLinePrefix prefix) {
+        int sep = severityEnd(line);
+        if (sep < 0) {
+            return line;
+        }
+        int severityStart = line.lastIndexOf(' ', sep - 3) + 1;
+        int severityLength = sep - 1 - severityStart;
+        prefix.parse(line, severityStart);
+        int message = sep + 2;
+        if (severityLength == 6 && line.startsWith("DETAIL", severityStart)) {
+            String parameters = line.startsWith("parameters: ", message) ? line.substring(message + "parameters: ".length()) : null;
+            return new Message(prefix, DETAIL, null, 0, parameters);
+        }
+        if (severityLength != 3 || !line.startsWith("LOG", severityStart) || !line.startsWith("duration: ", message)) {
+            return new Message(prefix, CLOSES, null, 0, null);
+        }
+        int ms = line.indexOf(" ms", message + 10);
+        if (ms < 0) {
+            return new Message(prefix, CLOSES, null, 0, null);
+        }
+        double duration;
+        try {
+            duration = Numbers.parseDouble(line, message + 10, ms);
+        } catch (NumberFormatException e) {
+            return new Message(prefix, CLOSES, null, 0, null);
+        }
+        int rest = line.length() > ms + 5 ? ms + 5 : line.length();
+        if (line.startsWith("plan:", rest)) {
+            return new Message(prefix, OPENS, "plan", duration, line.substring(rest + 5));
+        }
+        int colon = line.indexOf(": ", rest);
+        if (colon < 0) {
+            return new Message(prefix, TIMED, null, duration, null); // "duration: 1.0 ms" of log_duration without the statement
+        }
+        String kind = line.startsWith("execute", rest) ? "execute" : line.startsWith("parse", rest) ? "parse"
+                : line.startsWith("bind", rest) ? "bind" : colon - rest == 9 && line.startsWith("statement", rest) ? "statement"
+                : null;
+        if (kind == null) {
+            return new Message(prefix, TIMED, null, duration, null);
+        }
+        return new Message(prefix, OPENS, kind, duration, line.substring(colon + 2));
+    }
+
+    /** Index just past "SEVERITY:" when followed by two spaces, or -1. */
+    static int severityEnd(String line) {
+        int from = 0;
+        while (true) {
+            int i = line.indexOf(":  ", from);
+            if (i < 0 || i > 400) {
+                return -1;
+            }
+            int start = line.lastIndexOf(' ', i - 1) + 1;
+            int length = i - start;
+            if (length >= 3 && length <= 9) { // LOG to STATEMENT
+                for (String s : SEVERITIES) {
+                    if (s.length() == length && line.startsWith(s, start)) {
+                        return i + 1;
+                    }
+                }
+            }
+            from = i + 3;
+        }
+    }
+
+    /**
+     * Cuts a stream into runs of whole lines of about {@code size} bytes: each run ends just after
+     * a line break, so a {@code \r\n} pair is never split; a line longer than the size makes its
+     * run longer.
+     */
+    static final class Splitter {
+        private final InputStream in;
+        private final int size;
+        private byte[] carry = new byte[0];
+        private int carried;
+        private boolean eof;
+
+        Splitter(InputStream in, int size) {
+            this.in = in;
+            this.size = Math.max(size, 16);
+        }
+
+        /** The next run (its bytes and length in {@code length[0]}), or null at the end of the stream. */
+        byte[] next(int[] length) throws IOException {
+            if (eof && carried == 0) {
+                return null;
+            }
+            byte[] buf = new byte[Math.max(size, carried + size / 2)];
+            System.arraycopy(carry, 0, buf, 0, carried);
+            int filled = carried;
+            int searchedUpTo = 0;
+            while (true) {
+                while (!eof && filled < buf.length) {
+                    int r = in.read(buf, filled, buf.length - filled);
+                    if (r < 0) {
+                        eof = true;
+                    } else {
+                        filled += r;
+                    }
+                }
+                if (eof) {
+                    carried = 0;
+                    length[0] = filled;
+                    return filled == 0 ? null : buf;
+                }
+                int cut = cut(buf, searchedUpTo, filled);
+                if (cut > 0) {
+                    carried = filled - cut;
+                    if (carry.length < carried) {
+                        carry = new byte[Math.max(carried, size / 2)];
+                    }
+                    System.arraycopy(buf, cut, carry, 0, carried);
+                    length[0] = cut;
+                    return buf;
+                }
+                searchedUpTo = Math.max(0, filled - 1);
+                buf = Arrays.copyOf(buf, buf.length * 2); // one very long line
+            }
+        }
+
+        /** Just past the last line break that is surely complete ('\r' as the last byte may have its '\n' next), or 0. */
+        private static int cut(byte[] buf, int from, int to) {
+            for (int i = to - 1; i >= from; i--) {
+                byte b = buf[i];
+                if (b == '\n' || (b == '\r' && i < to - 1)) {
+                    return i + 1;
+                }
+            }
+            return 0;
+        }
+    }
+}
