@@ -40,10 +40,12 @@ import java.util.Map;
  * in flight at a time.
  */
 public final class PgLogReader implements ArtifactReader {
-    /** Bytes of whole lines analysed per task. */
-    static final int RUN_BYTES = 1 << 20;
+    /** Bytes of whole lines analysed per task: large enough to make a task worth it, small enough to keep little in flight. */
+    static final int RUN_BYTES = 256 << 10;
     /** auto_explain plans parsed per task. */
     static final int PLANS_PER_TASK = 64;
+    /** Statements fingerprinted per task (when there are few plans). */
+    static final int STATEMENTS_PER_TASK = 1024;
     /** Tasks of each stage in flight: enough to keep every core busy while the file is read. */
     private static final int IN_FLIGHT = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
@@ -161,6 +163,33 @@ public final class PgLogReader implements ArtifactReader {
     }
 
     /**
+     * A statement execution on its way to becoming a SqlEvent: everything the sessions decided is
+     * known; the fingerprint is computed by whichever thread takes its batch.
+     */
+    private static final class Execution {
+        final Entry entry;
+        final String text;
+        final double durationMs;
+        final String transaction;
+        final String parameters;
+        SqlEvent event;
+
+        Execution(Entry entry, String text, double durationMs, String transaction, String parameters) {
+            this.entry = entry;
+            this.text = text;
+            this.durationMs = durationMs;
+            this.transaction = transaction;
+            this.parameters = parameters;
+        }
+
+        void fingerprint(String source, SqlFingerprints fingerprints) {
+            SqlFingerprints.Result r = fingerprints.of(text);
+            event = new SqlEvent(source, entry.line, entry.epochNanos, durationMs, text, r.fingerprint(), entry.session,
+                    transaction, parameters, -1, r.shape(), null);
+        }
+    }
+
+    /**
      * An auto_explain entry on its way to becoming a QueryPlan: parsed by whichever thread takes
      * its batch, turned into a QueryPlan (with the fingerprint) when its turn to reach the sink comes.
      */
@@ -200,10 +229,10 @@ public final class PgLogReader implements ArtifactReader {
         final SqlFingerprints fingerprints = new SqlFingerprints();
         final Map<String, Session> sessions = new HashMap<>();
         final Map<String, String> interned = new HashMap<>();
-        /** Evidence in file order, not yet handed to the sink: SqlEvents and PlanEntries. */
+        /** Evidence in file order, not yet handed to the sink: Executions and PlanEntries. */
         List<Object> pending = new ArrayList<>();
         int pendingPlans;
-        final InOrderTasks<List<Object>> planBatches = new InOrderTasks<>();
+        final InOrderTasks<List<Object>> batches = new InOrderTasks<>();
         Session current;        // the process of the last message line, which continuation lines belong to
         long lineNo;
         int events;
@@ -336,38 +365,41 @@ public final class PgLogReader implements ArtifactReader {
             }
             String transaction = e.vxid != null ? e.vxid
                     : s.inTransaction ? s.pid + "#" + s.transactionNo : null;
-            SqlFingerprints.Result r = fingerprints.of(text);
-            pending.add(new SqlEvent(source, e.line, e.epochNanos, durationMs, text, r.fingerprint(), e.session,
-                    transaction, parameters, -1, r.shape(), null));
+            pending.add(new Execution(e, text, durationMs, transaction, parameters));
             events++;
+            if (pending.size() >= STATEMENTS_PER_TASK) {
+                handOver();
+            }
             if (ends) {
                 s.inTransaction = false;
             }
         }
 
-        /** Sends the pending evidence to have its plans parsed; takes back finished batches, oldest first. */
+        /** Hands the pending evidence over (plans to parse, statements to fingerprint); takes back finished batches in order. */
         private void handOver() {
             List<Object> batch = pending;
             pending = new ArrayList<>();
             pendingPlans = 0;
-            planBatches.submit(() -> {
+            batches.submit(() -> {
                 for (Object o : batch) {
                     if (o instanceof PlanEntry p) {
                         p.parse();
+                    } else {
+                        ((Execution) o).fingerprint(source, fingerprints);
                     }
                 }
                 return batch;
             });
-            while (planBatches.size() >= IN_FLIGHT) {
-                deliver(planBatches.next());
+            while (batches.size() >= IN_FLIGHT) {
+                deliver(batches.next());
             }
         }
 
         /** Hands a batch to the sink, in file order. */
         private void deliver(List<Object> batch) {
             for (Object o : batch) {
-                if (o instanceof SqlEvent event) {
-                    sink.sqlEvent(event);
+                if (o instanceof Execution x) {
+                    sink.sqlEvent(x.event);
                 } else {
                     plan((PlanEntry) o);
                 }
@@ -396,8 +428,8 @@ public final class PgLogReader implements ArtifactReader {
             if (!pending.isEmpty()) {
                 handOver();
             }
-            while (!planBatches.isEmpty()) {
-                deliver(planBatches.next());
+            while (!batches.isEmpty()) {
+                deliver(batches.next());
             }
         }
 

@@ -11,9 +11,9 @@ import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
 import net.sf.jsqlparser.util.deparser.SelectDeParser;
 import net.sf.jsqlparser.util.deparser.StatementDeParser;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Statement fingerprints and shapes. The text is first normalized by {@link SqlTokenizer} (cheap,
@@ -23,10 +23,11 @@ import java.util.Map;
  * fingerprint, and the parse tree gives the {@link StatementShape}. When jsqlparser cannot parse
  * the statement (vendor syntax), the tokenizer's normal form is the fingerprint.
  *
- * <p>One instance per reader run; not thread-safe.
+ * <p>One instance per reader run, which may share it between threads: two threads that meet a new
+ * statement at once both compute it, with the same result.
  */
 public final class SqlFingerprints {
-    /** Distinct statements kept; beyond this the oldest are forgotten (a log of ad-hoc SQL). */
+    /** Distinct statements kept; when a cache is full it starts over (a log of ad-hoc SQL). */
     static final int CACHE_ENTRIES = 20_000;
     /** Longer statements are not given to jsqlparser: generated SQL can be megabytes. */
     static final int MAX_PARSED_CHARS = 20_000;
@@ -35,18 +36,8 @@ public final class SqlFingerprints {
     public record Result(String fingerprint, StatementShape shape, boolean parsed) {
     }
 
-    private final Map<String, Result> cache = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Result> eldest) {
-            return size() > CACHE_ENTRIES;
-        }
-    };
-    private final Map<String, Result> rawCache = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Result> eldest) {
-            return size() > CACHE_ENTRIES;
-        }
-    };
+    private final Map<String, Result> cache = new ConcurrentHashMap<>(1024);
+    private final Map<String, Result> rawCache = new ConcurrentHashMap<>(1024);
 
     public Result of(String sql) {
         // prepared statements repeat their exact text: skip even the tokenizer for them
@@ -58,12 +49,19 @@ public final class SqlFingerprints {
         r = cache.get(normal);
         if (r == null) {
             r = compute(normal);
-            cache.put(normal, r);
+            keep(cache, normal, r);
         }
         if (sql.length() < 4096) {
-            rawCache.put(sql, r);
+            keep(rawCache, sql, r);
         }
         return r;
+    }
+
+    private static void keep(Map<String, Result> map, String key, Result r) {
+        if (map.size() >= CACHE_ENTRIES) {
+            map.clear();
+        }
+        map.put(key, r);
     }
 
     private static Result compute(String normal) {
