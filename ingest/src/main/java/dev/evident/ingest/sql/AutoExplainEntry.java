@@ -21,18 +21,14 @@ final class AutoExplainEntry {
         return parse(List.of(body.split("\n", -1)), entryLine);
     }
 
-    /** The entry as its lines: the text after "plan:" on the entry's first line, then each continuation line. */
+    /**
+     * The entry as its lines: the text after "plan:" on the entry's first line, then each
+     * continuation line with the tab the server put at its start (which is not part of the entry).
+     */
     static ParsedPlan parse(List<String> raw, int entryLine) throws PlanFormatException {
-        List<String> lines = new ArrayList<>(raw.size());
-        List<Integer> numbers = new ArrayList<>(raw.size());
-        for (int i = 0; i < raw.size(); i++) {
-            String l = raw.get(i).startsWith("\t") ? raw.get(i).substring(1) : raw.get(i);
-            if (i == 0 && l.isBlank()) {
-                continue;
-            }
-            lines.add(l);
-            numbers.add(entryLine + i);
-        }
+        // the text after "plan:" is skipped when blank (the usual case); line k of what is left is line entryLine + skip + k
+        int skip = raw.get(0).isBlank() ? 1 : 0;
+        List<String> lines = raw.subList(skip, raw.size());
         int first = 0;
         while (first < lines.size() && lines.get(first).isBlank()) {
             first++;
@@ -40,9 +36,13 @@ final class AutoExplainEntry {
         if (first == lines.size()) {
             throw new PlanFormatException(entryLine, "auto_explain entry without a plan");
         }
+        int firstNumber = entryLine + skip;
         if (lines.get(first).stripLeading().startsWith("{")) {
-            List<ParsedPlan> plans = PgJsonPlanParser.parse(String.join("\n", lines.subList(first, lines.size())),
-                    numbers.get(first));
+            List<String> json = new ArrayList<>(lines.size() - first);
+            for (String l : lines.subList(first, lines.size())) {
+                json.add(withoutTab(l));
+            }
+            List<ParsedPlan> plans = PgJsonPlanParser.parse(String.join("\n", json), firstNumber + first);
             return plans.get(0);
         }
         StringBuilder query = new StringBuilder();
@@ -53,18 +53,24 @@ final class AutoExplainEntry {
                 planStart = i;
                 break;
             }
-            if (l.startsWith("Query Text: ")) {
-                query.append(l.substring("Query Text: ".length()));
+            int from = l.startsWith("\t") ? 1 : 0;
+            if (l.startsWith("Query Text: ", from)) {
+                query.append(l, from + "Query Text: ".length(), l.length());
             } else if (query.length() > 0) {
-                query.append('\n').append(l);
+                query.append('\n').append(l, from, l.length());
             }
         }
         if (planStart < 0) {
-            throw new PlanFormatException(numbers.get(first), "auto_explain entry has no plan node line (is the entry cut?)");
+            throw new PlanFormatException(firstNumber + first, "auto_explain entry has no plan node line (is the entry cut?)");
         }
-        PlanLines.Block block = new PlanLines.Block(lines.subList(planStart, lines.size()), numbers.subList(planStart, lines.size()));
+        PlanLines.Block block = new PlanLines.Block(lines.subList(planStart, lines.size()),
+                new PlanLines.Consecutive(firstNumber + planStart, lines.size() - planStart), true);
         ParsedPlan plan = PgTextPlanParser.parse(block).get(0);
         plan.query = query.length() == 0 ? null : query.toString().strip();
         return plan;
+    }
+
+    private static String withoutTab(String line) {
+        return line.startsWith("\t") ? line.substring(1) : line;
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +32,9 @@ final class PgTextPlanParser {
     /** Deeper plans are not real: PostgreSQL itself limits expression and plan depth far below. */
     static final int MAX_DEPTH = 2_000;
     private static final Pattern TIME_MS = Pattern.compile("^(-?[\\d.]+) ms$");
+    /** Distinct property lines whose puts are kept (see {@link #property}). */
+    static final int PROPERTY_LINES_KEPT = 16_384;
+    private static final Map<String, String[]> PROPERTY_LINES = new ConcurrentHashMap<>();
 
     /** One thing lines can belong to. */
     private record Entry(int column, PlanNodeBuilder node, String prefix, String relationship, String subplanName) {
@@ -48,12 +53,14 @@ final class PgTextPlanParser {
         List<String> lines = block.lines();
         for (int i = 0; i < lines.size(); i++) {
             String raw = lines.get(i);
-            if (raw.indexOf('\t') >= 0) {
-                raw = raw.replace("\t", "    ");
+            int from = block.leadingTab() && raw.startsWith("\t") ? 1 : 0; // auto_explain's tab, not part of the plan
+            if (raw.indexOf('\t', from) >= 0) {
+                raw = raw.substring(from).replace("\t", "    ");
+                from = 0;
             }
-            int lineNo = block.lineNumbers().get(i);
-            int column = indentation(raw);
-            String text = raw.strip();
+            int lineNo = block.lineNumber(i);
+            int column = indentation(raw, from);
+            String text = strip(raw, from);
             if (text.isEmpty()) {
                 continue;
             }
@@ -65,8 +72,10 @@ final class PgTextPlanParser {
                 throw new PlanFormatException(lineNo, "plan nests deeper than " + MAX_DEPTH + " levels");
             }
             boolean arrow = text.startsWith("->");
-            // cheap substring checks first: most lines of a plan are properties, and regexes per line dominate parsing
-            boolean nodeShape = arrow || (text.contains("(cost=") && COSTS.matcher(text).find()) || text.contains("(never executed)")
+            // the usual node line without regular expressions; then cheap substring checks before the regexes
+            PlanNodeBuilder usual = arrow ? null : PgNodeLine.parse(text);
+            boolean nodeShape = arrow || usual != null || (text.contains("(cost=") && COSTS.matcher(text).find())
+                    || text.contains("(never executed)")
                     || (text.contains("(actual ") && ACTUAL.matcher(text).find() && !text.startsWith("Worker "));
             if (plan == null || (planFinished && nodeShape && !arrow)) {
                 if (!nodeShape && plan == null && !looksLikeTitle(text)) {
@@ -79,7 +88,7 @@ final class PgTextPlanParser {
                 stack.clear();
                 planFinished = false;
                 rootColumn = column;
-                plan.root = node(text, lineNo);
+                plan.root = usual != null ? usual : node(text, lineNo);
                 stack.push(new Entry(column, plan.root, "", null, null));
                 continue;
             }
@@ -159,6 +168,10 @@ final class PgTextPlanParser {
     }
 
     private static PlanNodeBuilder node(String text, int lineNo) throws PlanFormatException {
+        PlanNodeBuilder usual = PgNodeLine.parse(text);
+        if (usual != null) {
+            return usual;
+        }
         PlanNodeBuilder node = new PlanNodeBuilder();
         int cut = text.length();
         Matcher costs = COSTS.matcher(text);
@@ -282,8 +295,30 @@ final class PgTextPlanParser {
         }
     }
 
-    /** A "Key: value" line of a node, with the special forms PostgreSQL packs several values into. */
+    /**
+     * A "Key: value" line of a node. What a line puts on its node depends on the line alone, and
+     * plans of one statement repeat most of their lines ("Workers Planned: 2", "Sort Key: ...",
+     * often the same buffer counts), so the puts are kept per distinct line, up to a bound.
+     */
     static void property(PlanNodeBuilder node, String prefix, String text, int lineNo) {
+        String key = prefix.isEmpty() ? text : prefix + '\n' + text; // no line holds a line break
+        String[] puts = PROPERTY_LINES.get(key);
+        if (puts == null) {
+            PlanNodeBuilder probe = new PlanNodeBuilder();
+            probe.recorded = new ArrayList<>(4);
+            parseProperty(probe, prefix, text);
+            puts = probe.recorded.toArray(new String[0]);
+            if (PROPERTY_LINES.size() < PROPERTY_LINES_KEPT) {
+                PROPERTY_LINES.put(key, puts);
+            }
+        }
+        for (int i = 0; i < puts.length; i += 2) {
+            node.put(puts[i], puts[i + 1]);
+        }
+    }
+
+    /** A "Key: value" line of a node, with the special forms PostgreSQL packs several values into. */
+    private static void parseProperty(PlanNodeBuilder node, String prefix, String text) {
         int colon = text.indexOf(": ");
         if (colon < 0) {
             if (text.endsWith(":")) {
@@ -304,26 +339,65 @@ final class PgTextPlanParser {
             case "Heap Blocks" -> heapBlocks(node, prefix, value);
             case "Hits" -> memoize(node, prefix, text);
             case "Full-sort Groups", "Pre-sorted Groups" -> node.put(prefix + key, value);
-            default -> node.put(prefix + key, PlanNodeBuilder.canonical(stripUnit(value)));
+            default -> node.put(prefix.isEmpty() ? key : prefix + key, PlanNodeBuilder.canonical(stripUnit(value)));
         }
     }
 
     /** "shared hit=5135 read=3616 dirtied=2 written=1, local hit=1, temp read=3281 written=3294". */
     private static void buffers(PlanNodeBuilder node, String prefix, String value) {
-        for (String group : value.split(",")) {
-            String[] parts = words(group);
-            if (parts.length < 2) {
-                continue;
+        // by hand, without split: every plan node has this line
+        int n = value.length();
+        int group = 0;
+        while (group < n) {
+            int groupEnd = value.indexOf(',', group);
+            if (groupEnd < 0) {
+                groupEnd = n;
             }
-            String area = capitalize(parts[0]);
-            for (int i = 1; i < parts.length; i++) {
-                int eq = parts[i].indexOf('=');
-                if (eq > 0) {
-                    String what = capitalize(parts[i].substring(0, eq));
-                    node.put(prefix + area + " " + what + " Blocks", PlanNodeBuilder.canonical(parts[i].substring(eq + 1)));
+            String area = null;
+            int i = group;
+            while (i < groupEnd) {
+                while (i < groupEnd && value.charAt(i) == ' ') {
+                    i++;
+                }
+                int start = i;
+                while (i < groupEnd && value.charAt(i) != ' ') {
+                    i++;
+                }
+                if (i == start) {
+                    break;
+                }
+                if (area == null) {
+                    area = value.substring(start, i);
+                    continue;
+                }
+                int eq = value.indexOf('=', start);
+                if (eq > start && eq < i) {
+                    node.put(bufferKey(prefix, area, value.substring(start, eq)), PlanNodeBuilder.canonical(value.substring(eq + 1, i)));
                 }
             }
+            group = groupEnd + 1;
         }
+    }
+
+    /** "Shared Hit Blocks" and the like; the usual ones without building the text. */
+    private static String bufferKey(String prefix, String area, String what) {
+        if (prefix.isEmpty()) {
+            String known = switch (area + '.' + what) {
+                case "shared.hit" -> "Shared Hit Blocks";
+                case "shared.read" -> "Shared Read Blocks";
+                case "shared.dirtied" -> "Shared Dirtied Blocks";
+                case "shared.written" -> "Shared Written Blocks";
+                case "temp.read" -> "Temp Read Blocks";
+                case "temp.written" -> "Temp Written Blocks";
+                case "local.hit" -> "Local Hit Blocks";
+                case "local.read" -> "Local Read Blocks";
+                default -> null;
+            };
+            if (known != null) {
+                return known;
+            }
+        }
+        return prefix + capitalize(area) + " " + capitalize(what) + " Blocks";
     }
 
     /** "shared read=77.968 write=1.2, local read=1, temp read=28.329 write=29.117"; before PG 17 "read=1 write=2". */
@@ -459,9 +533,23 @@ final class PgTextPlanParser {
         return m.matches() ? m.group(1) : v;
     }
 
+    /** The number of "12.5 ms" (what TIME_MS matches), else the value as it is; without a regex, for every property. */
     private static String stripUnit(String v) {
-        Matcher m = TIME_MS.matcher(v);
-        return m.matches() ? m.group(1) : v;
+        int end = v.length() - " ms".length();
+        if (end <= 0 || !v.endsWith(" ms")) {
+            return v;
+        }
+        int start = v.charAt(0) == '-' ? 1 : 0;
+        if (end <= start) {
+            return v;
+        }
+        for (int i = start; i < end; i++) {
+            char c = v.charAt(i);
+            if ((c < '0' || c > '9') && c != '.') {
+                return v;
+            }
+        }
+        return v.substring(0, end);
     }
 
     private static Double ms(String value) {
@@ -472,36 +560,30 @@ final class PgTextPlanParser {
         return PlanNodeBuilder.isNumeric(value.strip()) ? Double.parseDouble(value.strip()) : null;
     }
 
-    /** Space-separated words, without a regex (this runs for every Buffers line of every plan). */
-    static String[] words(String s) {
-        List<String> out = new ArrayList<>(6);
-        int i = 0;
-        int n = s.length();
-        while (i < n) {
-            while (i < n && s.charAt(i) == ' ') {
-                i++;
-            }
-            int start = i;
-            while (i < n && s.charAt(i) != ' ') {
-                i++;
-            }
-            if (i > start) {
-                out.add(s.substring(start, i));
-            }
-        }
-        return out.toArray(new String[0]);
-    }
-
     private static String capitalize(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static int indentation(String s) {
-        int i = 0;
+    /** Spaces at the start of s[from, end). */
+    private static int indentation(String s, int from) {
+        int i = from;
         while (i < s.length() && s.charAt(i) == ' ') {
             i++;
         }
-        return i;
+        return i - from;
+    }
+
+    /** {@code s.substring(from).strip()}, with one copy at most. */
+    private static String strip(String s, int from) {
+        int start = from;
+        int end = s.length();
+        while (start < end && Character.isWhitespace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
     }
 
     static String excerpt(String s) {

@@ -16,10 +16,21 @@ final class PlanLines {
     private static final Pattern FOOTER = Pattern.compile("^\\(\\d+ (rows?|lignes?|Zeilen|filas|righe|строк[аи]?)\\)$");
     private static final Pattern CONTINUATION = Pattern.compile("\\s*[+↵]$");
 
-    /** One plan's worth of lines. */
-    record Block(List<String> lines, List<Integer> lineNumbers) {
+    /**
+     * One plan's worth of lines. With {@code leadingTab} (auto_explain's continuation lines of a
+     * TEXT plan) one tab at the start of a line is not part of the plan; the parser skips it.
+     */
+    record Block(List<String> lines, List<Integer> lineNumbers, boolean leadingTab) {
+        Block(List<String> lines, List<Integer> lineNumbers) {
+            this(lines, lineNumbers, false);
+        }
+
         int firstLine() {
             return lineNumbers.isEmpty() ? 0 : lineNumbers.get(0);
+        }
+
+        int lineNumber(int i) {
+            return lineNumbers instanceof Consecutive c ? c.first + i : lineNumbers.get(i);
         }
 
         String text() {
@@ -34,6 +45,28 @@ final class PlanLines {
                 }
             }
             return false;
+        }
+    }
+
+    /** Line numbers first, first + 1, ...: no list of boxed numbers for the lines of a log entry. */
+    static final class Consecutive extends java.util.AbstractList<Integer> {
+        final int first;
+        private final int size;
+
+        Consecutive(int first, int size) {
+            this.first = first;
+            this.size = size;
+        }
+
+        @Override
+        public Integer get(int index) {
+            java.util.Objects.checkIndex(index, size);
+            return first + index;
+        }
+
+        @Override
+        public int size() {
+            return size;
         }
     }
 

@@ -37,10 +37,16 @@ final class PlanNodeBuilder {
     Double actualTotalMs;
     final Map<String, String> properties = new TreeMap<>();
     final List<PlanNodeBuilder> children = new ArrayList<>();
+    /** When not null, every put (key, value) is also appended here, to be replayed on other nodes. */
+    List<String> recorded;
 
     void put(String key, String value) {
         if (value == null) {
             return;
+        }
+        if (recorded != null) {
+            recorded.add(key);
+            recorded.add(value);
         }
         if (OMITTED_WHEN_ZERO.contains(key) && isZero(value)) {
             properties.remove(key);
@@ -131,7 +137,17 @@ final class PlanNodeBuilder {
         return digits;
     }
 
+    /** A plain number (see {@link #isNumeric}) equals zero exactly when it has no digit other than 0. */
     private static boolean isZero(String value) {
-        return isNumeric(value) && Double.parseDouble(value) == 0;
+        if (!isNumeric(value)) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '1' && c <= '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }
