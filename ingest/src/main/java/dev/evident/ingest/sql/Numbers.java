@@ -39,4 +39,27 @@ final class Numbers {
         int fraction = point < 0 ? 0 : to - point - 1;
         return fraction == 0 ? (double) mantissa : mantissa / POWERS_OF_TEN[fraction];
     }
+
+    /** The same for ASCII text in b[from, to). */
+    static double parseDouble(byte[] b, int from, int to) {
+        long mantissa = 0;
+        int digits = 0;
+        int point = -1;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c >= '0' && c <= '9') {
+                mantissa = mantissa * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && point < 0 && i > from && i < to - 1) {
+                point = i;
+            } else {
+                return Double.parseDouble(LogLinePrefix.ascii(b, from, to));
+            }
+        }
+        if (digits == 0 || digits > 15) {
+            return Double.parseDouble(LogLinePrefix.ascii(b, from, to));
+        }
+        int fraction = point < 0 ? 0 : to - point - 1;
+        return fraction == 0 ? (double) mantissa : mantissa / POWERS_OF_TEN[fraction];
+    }
 }

@@ -93,12 +93,15 @@ final class PgLogLines {
                 negative |= b;
                 i++;
             }
-            String line = negative < 0 ? new String(bytes, start, i - start, StandardCharsets.UTF_8)
-                    : new String(bytes, start, i - start, StandardCharsets.ISO_8859_1);
-            if (negative < 0 && line.indexOf('\uFFFD') >= 0) {
-                run.replaced(run.count);
+            if (negative < 0) {
+                String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
+                if (line.indexOf('\uFFFD') >= 0) {
+                    run.replaced(run.count);
+                }
+                run.add(analyse(line, prefix));
+            } else {
+                run.add(analyse(bytes, start, i, prefix));
             }
-            run.add(analyse(line, prefix));
             if (i < length) {
                 i++;
                 if (b == '\r' && i < length && bytes[i] == '\n') {
@@ -152,6 +155,108 @@ final class PgLogLines {
             return new Message(prefix, TIMED, null, duration, null);
         }
         return new Message(prefix, OPENS, kind, duration, line.substring(colon + 2));
+    }
+
+    /**
+     * The same for a line of ASCII bytes b[start, end), where a byte is a character: no String for
+     * the line, only for what is kept of it.
+     */
+    static Object analyse(byte[] b, int start, int end, LogLinePrefix prefix) {
+        int sep = severityEnd(b, start, end);
+        if (sep < 0) {
+            return LogLinePrefix.ascii(b, start, end);
+        }
+        int severityStart = lastSpace(b, start, sep - 3) + 1;
+        int severityLength = sep - 1 - severityStart;
+        prefix.parse(b, start, severityStart);
+        int message = sep + 2;
+        if (severityLength == 6 && startsWith(b, severityStart, end, "DETAIL")) {
+            String parameters = startsWith(b, message, end, "parameters: ")
+                    ? LogLinePrefix.ascii(b, message + "parameters: ".length(), end) : null;
+            return new Message(prefix, DETAIL, null, 0, parameters);
+        }
+        if (severityLength != 3 || !startsWith(b, severityStart, end, "LOG") || !startsWith(b, message, end, "duration: ")) {
+            return new Message(prefix, CLOSES, null, 0, null);
+        }
+        int ms = indexOf(b, " ms", message + 10, end);
+        if (ms < 0) {
+            return new Message(prefix, CLOSES, null, 0, null);
+        }
+        double duration;
+        try {
+            duration = Numbers.parseDouble(b, message + 10, ms);
+        } catch (NumberFormatException e) {
+            return new Message(prefix, CLOSES, null, 0, null);
+        }
+        int rest = end > ms + 5 ? ms + 5 : end;
+        if (startsWith(b, rest, end, "plan:")) {
+            return new Message(prefix, OPENS, "plan", duration, LogLinePrefix.ascii(b, rest + 5, end));
+        }
+        int colon = indexOf(b, ": ", rest, end);
+        if (colon < 0) {
+            return new Message(prefix, TIMED, null, duration, null);
+        }
+        String kind = startsWith(b, rest, end, "execute") ? "execute" : startsWith(b, rest, end, "parse") ? "parse"
+                : startsWith(b, rest, end, "bind") ? "bind" : colon - rest == 9 && startsWith(b, rest, end, "statement") ? "statement"
+                : null;
+        if (kind == null) {
+            return new Message(prefix, TIMED, null, duration, null);
+        }
+        return new Message(prefix, OPENS, kind, duration, LogLinePrefix.ascii(b, colon + 2, end));
+    }
+
+    /** {@link #severityEnd(String)} on b[start, end): an absolute index, or -1. */
+    static int severityEnd(byte[] b, int start, int end) {
+        int from = start;
+        while (true) {
+            int i = indexOf(b, ":  ", from, end);
+            if (i < 0 || i - start > 400) {
+                return -1;
+            }
+            int wordStart = lastSpace(b, start, i - 1) + 1;
+            int length = i - wordStart;
+            if (length >= 3 && length <= 9) {
+                for (String s : SEVERITIES) {
+                    if (s.length() == length && startsWith(b, wordStart, end, s)) {
+                        return i + 1;
+                    }
+                }
+            }
+            from = i + 3;
+        }
+    }
+
+    /** The last space in b[start, at] (String.lastIndexOf(' ', at) of the line), or start - 1. */
+    private static int lastSpace(byte[] b, int start, int at) {
+        for (int i = at; i >= start; i--) {
+            if (b[i] == ' ') {
+                return i;
+            }
+        }
+        return start - 1;
+    }
+
+    /** The first index of {@code s} (ASCII) in b[from, end), or -1. */
+    private static int indexOf(byte[] b, String s, int from, int end) {
+        int first = s.charAt(0);
+        for (int i = from; i <= end - s.length(); i++) {
+            if (b[i] == first && startsWith(b, i, end, s)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] b, int at, int end, String s) {
+        if (at < 0 || end - at < s.length()) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (b[at + k] != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Index just past "SEVERITY:" when followed by two spaces, or -1. */
