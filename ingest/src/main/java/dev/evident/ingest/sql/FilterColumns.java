@@ -94,7 +94,7 @@ final class FilterColumns {
     }
 
     /** The equality and the range columns of a filter (null when none), joined by ", ". */
-    private static String[] columns(String filter) {
+    static String[] columns(String filter) {
         Set<String> equality = new LinkedHashSet<>();
         Set<String> range = new LinkedHashSet<>();
         Matcher m = COMPARISON.matcher(filter);

@@ -169,9 +169,11 @@ final class PgTextPlanParser {
 
     private static PlanNodeBuilder node(String text, int lineNo) throws PlanFormatException {
         PlanNodeBuilder usual = PgNodeLine.parse(text);
-        if (usual != null) {
-            return usual;
-        }
+        return usual != null ? usual : nodeByPatterns(text, lineNo);
+    }
+
+    /** Any node line, by regular expressions (also what {@link PgNodeLine} is tested against). */
+    static PlanNodeBuilder nodeByPatterns(String text, int lineNo) throws PlanFormatException {
         PlanNodeBuilder node = new PlanNodeBuilder();
         int cut = text.length();
         Matcher costs = COSTS.matcher(text);
