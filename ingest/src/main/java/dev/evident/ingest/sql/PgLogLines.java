@@ -207,11 +207,10 @@ final class PgLogLines {
 
     /** {@link #severityEnd(String)} on b[start, end): an absolute index, or -1. */
     static int severityEnd(byte[] b, int start, int end) {
-        int from = start;
-        while (true) {
-            int i = indexOf(b, ":  ", from, end);
-            if (i < 0 || i - start > 400) {
-                return -1;
+        int last = Math.min(end - 3, start + 400); // where ":  " may start: within the line, at most 400 in
+        for (int i = start; i <= last; i++) {
+            if (b[i] != ':' || b[i + 1] != ' ' || b[i + 2] != ' ') {
+                continue;
             }
             int wordStart = lastSpace(b, start, i - 1) + 1;
             int length = i - wordStart;
@@ -222,8 +221,9 @@ final class PgLogLines {
                     }
                 }
             }
-            from = i + 3;
+            i += 2;
         }
+        return -1;
     }
 
     /** The last space in b[start, at] (String.lastIndexOf(' ', at) of the line), or start - 1. */
@@ -288,6 +288,8 @@ final class PgLogLines {
     static final class Splitter {
         private final InputStream in;
         private final int size;
+        /** Buffers whose lines have been analysed, for the next runs: less to allocate and to zero. */
+        private final java.util.Queue<byte[]> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
         private byte[] carry = new byte[0];
         private int carried;
         private boolean eof;
@@ -302,7 +304,11 @@ final class PgLogLines {
             if (eof && carried == 0) {
                 return null;
             }
-            byte[] buf = new byte[Math.max(size, carried + size / 2)];
+            int want = Math.max(size, carried + size / 2);
+            byte[] buf = free.poll();
+            if (buf == null || buf.length < want) {
+                buf = new byte[want];
+            }
             System.arraycopy(carry, 0, buf, 0, carried);
             int filled = carried;
             int searchedUpTo = 0;
@@ -332,6 +338,13 @@ final class PgLogLines {
                 }
                 searchedUpTo = Math.max(0, filled - 1);
                 buf = Arrays.copyOf(buf, buf.length * 2); // one very long line
+            }
+        }
+
+        /** Gives back a buffer returned by {@link #next} once nothing reads it any more; called from any thread. */
+        void recycle(byte[] buffer) {
+            if (buffer.length == size && free.size() < 16) {
+                free.offer(buffer);
             }
         }
 

@@ -96,7 +96,11 @@ public final class PgLogReader implements ArtifactReader {
             while ((bytes = splitter.next(length)) != null) {
                 byte[] b = bytes;
                 int n = length[0];
-                runs.submit(() -> PgLogLines.analyse(b, n));
+                runs.submit(() -> {
+                    PgLogLines.Run run = PgLogLines.analyse(b, n);
+                    splitter.recycle(b); // the run's lines are copies
+                    return run;
+                });
                 while (runs.size() >= IN_FLIGHT) {
                     state.run(runs.next());
                 }
