@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * object with "Query Text" and "Plan".
  */
 final class AutoExplainEntry {
-    private static final Pattern NODE_LINE = Pattern.compile(
+    /** What starts the plan after the query text; {@link #isNodeLine} finds the same without the expression. */
+    static final Pattern NODE_LINE = Pattern.compile(
             "\\(cost=[\\d.]+\\.\\.[\\d.]+ rows=\\d+ width=\\d+\\)|\\(actual (time|rows)=|\\(never executed\\)");
 
     private AutoExplainEntry() {
@@ -49,7 +50,7 @@ final class AutoExplainEntry {
         int planStart = -1;
         for (int i = first; i < lines.size(); i++) {
             String l = lines.get(i);
-            if ((l.contains("(cost=") || l.contains("(actual ") || l.contains("(never executed)")) && NODE_LINE.matcher(l).find()) {
+            if (isNodeLine(l)) {
                 planStart = i;
                 break;
             }
@@ -68,6 +69,56 @@ final class AutoExplainEntry {
         ParsedPlan plan = PgTextPlanParser.parse(block).get(0);
         plan.query = query.length() == 0 ? null : query.toString().strip();
         return plan;
+    }
+
+    /** {@code NODE_LINE.matcher(l).find()}, without the regular expression in the usual cases. */
+    static boolean isNodeLine(String l) {
+        if (l.contains("(actual time=") || l.contains("(actual rows=") || l.contains("(never executed)")) {
+            return true;
+        }
+        for (int p = l.indexOf("(cost="); p >= 0; p = l.indexOf("(cost=", p + 1)) {
+            if (costsAt(l, p + "(cost=".length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether what follows "(cost=" at q matches the rest of NODE_LINE's first alternative. */
+    private static boolean costsAt(String l, int q) {
+        int runEnd = q;
+        while (runEnd < l.length() && (isDigit(l.charAt(runEnd)) || l.charAt(runEnd) == '.')) {
+            runEnd++;
+        }
+        // the run splits into A..B with both parts not empty; B is the rest of the run as a space follows it
+        boolean split = false;
+        for (int k = q + 1; k + 2 < runEnd; k++) {
+            if (l.charAt(k) == '.' && l.charAt(k + 1) == '.') {
+                split = true;
+                break;
+            }
+        }
+        if (!split || !l.startsWith(" rows=", runEnd)) {
+            return false;
+        }
+        int rows = digitsEnd(l, runEnd + " rows=".length());
+        if (rows < 0 || !l.startsWith(" width=", rows)) {
+            return false;
+        }
+        int width = digitsEnd(l, rows + " width=".length());
+        return width >= 0 && l.startsWith(")", width);
+    }
+
+    private static int digitsEnd(String l, int from) {
+        int i = from;
+        while (i < l.length() && isDigit(l.charAt(i))) {
+            i++;
+        }
+        return i > from ? i : -1;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static String withoutTab(String line) {

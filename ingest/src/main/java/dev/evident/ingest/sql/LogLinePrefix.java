@@ -192,7 +192,9 @@ final class LogLinePrefix {
         pid = null;
         session = null;
         vxid = null;
-        for (int i = from; i < end; i++) {
+        // a "yyyy-mm-dd hh:mm:ss" start holds none of the characters the loop acts on ([ = / .): it can start after it
+        int i0 = startsWithDateTime(b, from, end) ? from + 19 : from;
+        for (int i = i0; i < end; i++) {
             int c = b[i];
             if (pid == null && (c == '[' || (c == '=' && i - from >= 3 && b[i - 3] == 'p' && b[i - 2] == 'i' && b[i - 1] == 'd'))) {
                 int j = i + 1;
@@ -235,6 +237,25 @@ final class LogLinePrefix {
         if (vxid != null && vxid.endsWith("/0")) {
             vxid = null; // no transaction assigned
         }
+    }
+
+    private static boolean startsWithDateTime(byte[] b, int from, int end) {
+        if (end - from < 19) {
+            return false;
+        }
+        for (int k = 0; k < 19; k++) {
+            byte c = b[from + k];
+            boolean ok = switch (k) {
+                case 4, 7 -> c == '-';
+                case 10 -> c == ' ';
+                case 13, 16 -> c == ':';
+                default -> c >= '0' && c <= '9';
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String recent(byte[] b, int from, int to) {

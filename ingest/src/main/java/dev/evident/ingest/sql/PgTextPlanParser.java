@@ -32,6 +32,16 @@ final class PgTextPlanParser {
     /** Deeper plans are not real: PostgreSQL itself limits expression and plan depth far below. */
     static final int MAX_DEPTH = 2_000;
     private static final Pattern TIME_MS = Pattern.compile("^(-?[\\d.]+) ms$");
+    /**
+     * auto_explain lines (as logged, with their leading tab) already seen to be a plain property
+     * line: not empty, not a node, not JSON, not a sub-plan, CTE or worker header. Their column
+     * and text depend on the line alone; a plan of a statement repeats most of its lines.
+     */
+    private record PlainLine(int column, String text) {
+    }
+
+    static final int PLAIN_LINES_KEPT = 16_384;
+    private static final Map<String, PlainLine> PLAIN_LINES = new ConcurrentHashMap<>();
     /** Distinct property lines whose puts are kept (see {@link #property}). */
     static final int PROPERTY_LINES_KEPT = 16_384;
     private static final Map<String, String[]> PROPERTY_LINES = new ConcurrentHashMap<>();
@@ -53,30 +63,48 @@ final class PgTextPlanParser {
         List<String> lines = block.lines();
         for (int i = 0; i < lines.size(); i++) {
             String raw = lines.get(i);
-            int from = block.leadingTab() && raw.startsWith("\t") ? 1 : 0; // auto_explain's tab, not part of the plan
-            if (raw.indexOf('\t', from) >= 0) {
-                raw = raw.substring(from).replace("\t", "    ");
-                from = 0;
-            }
             int lineNo = block.lineNumber(i);
-            int column = indentation(raw, from);
-            String text = strip(raw, from);
-            if (text.isEmpty()) {
-                continue;
+            PlainLine plain = block.leadingTab() ? PLAIN_LINES.get(raw) : null;
+            int column;
+            String text;
+            boolean arrow;
+            PlanNodeBuilder usual;
+            boolean nodeShape;
+            if (plain != null) {
+                column = plain.column();
+                text = plain.text();
+                arrow = false;
+                usual = null;
+                nodeShape = false;
+                if (stack.size() > MAX_DEPTH) {
+                    throw new PlanFormatException(lineNo, "plan nests deeper than " + MAX_DEPTH + " levels");
+                }
+            } else {
+                int from = block.leadingTab() && raw.startsWith("\t") ? 1 : 0; // auto_explain's tab, not part of the plan
+                String untabbed = raw;
+                if (raw.indexOf('\t', from) >= 0) {
+                    untabbed = raw.substring(from).replace("\t", "    ");
+                    from = 0;
+                }
+                column = indentation(untabbed, from);
+                text = strip(untabbed, from);
+                if (text.isEmpty()) {
+                    continue;
+                }
+                if (text.startsWith("[") || text.startsWith("{") || text.startsWith("\"")) {
+                    throw new PlanFormatException(lineNo, "JSON found inside a TEXT plan (mixed formats); put each plan in its own "
+                            + "file or psql result");
+                }
+                if (stack.size() > MAX_DEPTH) {
+                    throw new PlanFormatException(lineNo, "plan nests deeper than " + MAX_DEPTH + " levels");
+                }
+                arrow = text.startsWith("->");
+                // the usual node line without regular expressions; then cheap substring checks before the regexes
+                usual = arrow ? null : PgNodeLine.parse(text);
+                nodeShape = arrow || usual != null || (text.contains("(cost=") && COSTS.matcher(text).find())
+                        || text.contains("(never executed)")
+                        || (text.contains("(actual ") && ACTUAL.matcher(text).find() && !text.startsWith("Worker "));
             }
-            if (text.startsWith("[") || text.startsWith("{") || text.startsWith("\"")) {
-                throw new PlanFormatException(lineNo, "JSON found inside a TEXT plan (mixed formats); put each plan in its own "
-                        + "file or psql result");
-            }
-            if (stack.size() > MAX_DEPTH) {
-                throw new PlanFormatException(lineNo, "plan nests deeper than " + MAX_DEPTH + " levels");
-            }
-            boolean arrow = text.startsWith("->");
-            // the usual node line without regular expressions; then cheap substring checks before the regexes
-            PlanNodeBuilder usual = arrow ? null : PgNodeLine.parse(text);
-            boolean nodeShape = arrow || usual != null || (text.contains("(cost=") && COSTS.matcher(text).find())
-                    || text.contains("(never executed)")
-                    || (text.contains("(actual ") && ACTUAL.matcher(text).find() && !text.startsWith("Worker "));
             if (plan == null || (planFinished && nodeShape && !arrow)) {
                 if (!nodeShape && plan == null && !looksLikeTitle(text)) {
                     throw new PlanFormatException(lineNo, "expected a plan node such as 'Seq Scan on t  (cost=...)', found \""
@@ -101,7 +129,7 @@ final class PgTextPlanParser {
                     throw new PlanFormatException(lineNo, "plan node \"" + excerpt(text) + "\" is indented less than the plan's root");
                 }
                 Entry parent = stack.peek();
-                PlanNodeBuilder child = node(text.substring(2).strip(), lineNo);
+                PlanNodeBuilder child = node(strip(text, 2), lineNo);
                 if (parent.relationship() != null) {
                     child.put("Parent Relationship", parent.relationship());
                     child.put("Subplan Name", parent.subplanName());
@@ -131,6 +159,10 @@ final class PgTextPlanParser {
                 sectionLine(plan, owner.prefix(), text);
                 continue;
             }
+            if (plain != null) {
+                property(owner.node(), owner.prefix(), text, lineNo);
+                continue;
+            }
             Matcher m;
             if ((text.startsWith("SubPlan") || text.startsWith("InitPlan")) && (m = SUBPLAN.matcher(text)).matches() && !text.contains(":")) {
                 String name = m.group(2) != null ? m.group(1) + " " + m.group(2) : m.group(1);
@@ -156,6 +188,10 @@ final class PgTextPlanParser {
                 continue;
             }
             property(owner.node(), owner.prefix(), text, lineNo);
+            if (block.leadingTab() && !nodeShape && PLAIN_LINES.size() < PLAIN_LINES_KEPT) {
+                // a line of no special kind: next time its column and text are looked up, not worked out
+                PLAIN_LINES.put(raw, new PlainLine(column, text));
+            }
         }
         if (plans.isEmpty()) {
             throw new PlanFormatException(block.firstLine(), "no plan node found");

@@ -101,6 +101,41 @@ class PlanParsingShortcutsTest {
     }
 
     @Test
+    void theNodeLineTestFindsWhatItsRegularExpressionFinds() {
+        List<String> lines = new ArrayList<>(List.of("Seq Scan on t  (cost=0.00..1.00 rows=1 width=4)", "(cost=1..2 rows=3 width=4)",
+                "(cost=..2 rows=3 width=4)", "(cost=1.. rows=3 width=4)", "(cost=1...2 rows=3 width=4)", "(cost=...... rows=1 width=1)",
+                "x (cost=1..2 rows= width=4)", "x (cost=1..2 rows=3 width=4", "(cost=(cost=1..2 rows=3 width=4)",
+                "Sort  (actual rows=5 loops=1)", "Sort  (actual time=1..2 rows=5 loops=1)", "Sort  (actual loops=1)",
+                "Limit (never executed)", "Query Text: select '(cost=1..2 rows=3 width=4)'", "Query Text: SELECT 1", ""));
+        Random r = new Random(3);
+        String alphabet = "(cost=.. rowsidth)0123456789actul nevrxd";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder(i % 2 == 0 ? "(cost=" : "");
+            for (int k = r.nextInt(30); k > 0; k--) {
+                b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            lines.add(b.toString());
+        }
+        // the costs group with each part right or slightly wrong
+        List<String> numbers = List.of("1", "0.00", "15001.00", ".", "1.", ".5", "", "x", "1.2.3", "..");
+        List<String> separators = List.of("..", "..", ".", "...", "....", " ..");
+        List<String> counts = List.of("2", "123", "", "1.5", "x");
+        for (int i = 0; i < 20_000; i++) {
+            lines.add("Seq Scan on t  (cost=" + numbers.get(r.nextInt(numbers.size())) + separators.get(r.nextInt(separators.size()))
+                    + numbers.get(r.nextInt(numbers.size())) + (r.nextInt(8) == 0 ? " rows " : " rows=")
+                    + counts.get(r.nextInt(counts.size())) + " width=" + counts.get(r.nextInt(counts.size()))
+                    + (r.nextInt(8) == 0 ? "" : ")"));
+        }
+        int found = 0;
+        for (String l : lines) {
+            boolean expected = AutoExplainEntry.NODE_LINE.matcher(l).find();
+            assertThat(AutoExplainEntry.isNodeLine(l)).as(l).isEqualTo(expected);
+            found += expected ? 1 : 0;
+        }
+        assertThat(found).as("lines that are node lines").isGreaterThan(1000);
+    }
+
+    @Test
     void filterKeysZeroTheValuesDigitsButNotTheColumnsAndGiveTheSameColumns() {
         assertThat(FilterColumns.withoutValueDigits("((user_id = '11131'::bigint) AND (t2.col9 >= 42.5))"))
                 .isEqualTo("((user_id = '00000'::bigint) AND (t2.col9 >= 00.0))");
