@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * A plan node while it is being parsed. Both the TEXT and the JSON parser fill one of these with
@@ -35,7 +35,7 @@ final class PlanNodeBuilder {
     Double actualRows;
     long loops = -1;
     Double actualTotalMs;
-    final Map<String, String> properties = new TreeMap<>();
+    final Map<String, String> properties = new HashMap<>(32); // no order: PlanNode keeps an unordered copy
     final List<PlanNodeBuilder> children = new ArrayList<>();
     /** When not null, every put (key, value) is also appended here, to be replayed on other nodes. */
     List<String> recorded;
