@@ -86,7 +86,7 @@ final class PlanMarkdown {
             if (item.code() != null && !item.code().isBlank()) {
                 b.append(fenced(item.code())).append("\n\n");
             }
-            b.append("Check: ").append(item.verify()).append("\n\n");
+            // the item's check is step "Pn is confirmed when ..." of How to validate: not repeated here
             section.append(b);
             words += Words.count(b);
             shown++;

@@ -135,6 +135,7 @@ public final class CacheCandidateDetector implements Detector {
                 "executions a cache with a " + ttl + " s TTL would have answered");
         impact.ifPresent(i -> cited.add(i.evidence()));
         return new Finding(null, "cache-candidate|" + first.fingerprint(), id(), Category.DATABASE, title, score, confidence,
-                executions, cited, explanation, fix, example, "cache-results", impact.map(DbImpact::impact).orElse(null), null);
+                executions, cited, explanation, fix, example, "cache-results", impact.map(DbImpact::impact).orElse(null),
+                "statement " + first.fingerprint());
     }
 }

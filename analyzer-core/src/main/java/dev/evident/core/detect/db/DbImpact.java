@@ -41,11 +41,11 @@ record DbImpact(Impact impact, Evidence evidence) {
             double low = Math.min(share, partMs / r.highMs());
             double high = Math.min(1, Math.max(share, partMs / r.lowMs()));
             String statement = what + ": " + DbText.ms(partMs) + " of " + Fmt.decimal(r.ms() / 1e3, 2) + " s of request time ("
-                    + Fmt.count(r.requests()) + " requests × mean latency) = " + Fmt.percent(share) + " (95% interval "
-                    + Fmt.interval(low, high) + ")" + (partMs > r.ms() ? "; the log covers more than the measured requests, "
+                    + Fmt.count(r.requests()) + " requests × mean latency) = " + Fmt.percent(share)
+                    + (high > low ? " (95% interval " + Fmt.interval(low, high) + ")" : "") + (partMs > r.ms() ? "; the log covers more than the measured requests, "
                     + "so the share is capped at 100%" : "");
             Evidence e = fact(key, statement, partMs, r.ms(), share, "request time", logSource(evidence));
-            return Optional.of(new DbImpact(new Impact("request time (" + Fmt.count(r.requests()) + " requests)", true, share,
+            return Optional.of(new DbImpact(new Impact("request time", true, share,
                     low, high, e.key()), e));
         }
         double logged = 0;
@@ -114,6 +114,11 @@ record DbImpact(Impact impact, Evidence evidence) {
 
     /** The first log among the inputs (the part's statement time comes from the logs). */
     private static String logSource(EvidenceSet evidence) {
+        for (SqlEvent e : evidence.sqlEvents()) {
+            if (e.aggregate() == null) {
+                return e.source();
+            }
+        }
         return evidence.sqlEvents().isEmpty() ? "request-time" : evidence.sqlEvents().get(0).source();
     }
 

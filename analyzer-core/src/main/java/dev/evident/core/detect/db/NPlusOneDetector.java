@@ -25,7 +25,9 @@ import java.util.TreeMap;
  * N+1 queries, detected as Sentry does for spans: within one window (a transaction, or a session
  * when the log has no transactions), a "parent" statement is followed by the same fingerprint
  * {@link DbThresholds#N_PLUS_ONE_COUNT} or more times in a row, together taking at least
- * {@link DbThresholds#N_PLUS_ONE_DURATION}. All windows with the same parent and repeated
+ * {@link DbThresholds#N_PLUS_ONE_DURATION} as the application sees them: from the start of the first
+ * repeat to the end of the last in the log's timestamps (Sentry times spans in the application, so
+ * round trips count), or the statements' summed durations when the log has no timestamps. All windows with the same parent and repeated
  * fingerprints form one finding. Batching the n lookups into one query saves about
  * (n − 1) × the per-query latency per window.
  */
@@ -40,10 +42,10 @@ public final class NPlusOneDetector implements Detector {
     record Run(String source, String window, SqlEvent parent, List<SqlEvent> repeats, double totalMs) {
 
         /**
-         * How long the loop held the session, from the log's timestamps: from the start of the first
-         * repeat (its log time minus its duration; PostgreSQL logs a statement when it ends) to the
-         * end of the last. It includes the round trips and the application's work between the
-         * statements, which the durations alone miss. NaN without timestamps.
+         * How long the loop took as the application saw it, from the log's timestamps. PostgreSQL
+         * logs a statement when it ends, so from the first repeat's end to the last one's are n − 1
+         * iterations (round trip, execution and the application's work in between); the loop is n
+         * of them. The durations alone miss the round trips. NaN without timestamps.
          */
         double spanMs() {
             SqlEvent first = repeats.get(0);
@@ -51,7 +53,8 @@ public final class NPlusOneDetector implements Detector {
             if (first.epochNanos() < 0 || last.epochNanos() < 0) {
                 return Double.NaN;
             }
-            double span = (last.epochNanos() - first.epochNanos()) / 1e6 + first.durationMs();
+            int n = repeats.size();
+            double span = (last.epochNanos() - first.epochNanos()) / 1e6 * n / (n - 1);
             // log timestamps have millisecond resolution: never less than the statements' own time
             return Math.max(span, totalMs);
         }
@@ -103,8 +106,12 @@ public final class NPlusOneDetector implements Detector {
             if (n >= DbThresholds.N_PLUS_ONE_COUNT.value() && parent != null && isQuery(events.get(i))) {
                 List<SqlEvent> repeats = events.subList(i, j + 1);
                 double total = repeats.stream().mapToDouble(SqlEvent::durationMs).sum();
-                if (total >= DbThresholds.N_PLUS_ONE_DURATION.value()) {
-                    out.add(new Run(events.get(i).source(), window, parent, List.copyOf(repeats), total));
+                Run run = new Run(events.get(i).source(), window, parent, List.copyOf(repeats), total);
+                // Sentry measures spans in the application, round trips included; the log's timestamps
+                // give the same view (the loop's span), its durations only the server's part
+                double seen = Double.isNaN(run.spanMs()) ? total : run.spanMs();
+                if (seen >= DbThresholds.N_PLUS_ONE_DURATION.value()) {
+                    out.add(run);
                 }
             }
             i = j + 1;
@@ -163,7 +170,21 @@ public final class NPlusOneDetector implements Detector {
                 first.source(), "first at line " + first.repeats().get(0).line() + " (" + windowWord + " "
                 + first.window().substring(first.window().indexOf('|') + 1) + ")");
 
-        int score = DbThresholds.DB_SHARE_CURVE.scoreInt(share);
+        double span = 0;
+        for (Run r : runs) {
+            double s = r.spanMs();
+            span = Double.isNaN(s) || Double.isNaN(span) ? Double.NaN : span + s;
+        }
+        double loopMs = Double.isNaN(span) ? total : span;
+        Optional<DbImpact> impact = DbImpact.ofStatementTime(evidence, "n-plus-one|" + fingerprint, loopMs,
+                Double.isNaN(span) ? "the repeated statements' own time (the log has no timestamps to measure the round trips)"
+                        : "the N+1 loops in the log's timestamps, n iterations each (" + DbText.ms(total)
+                        + " in the statements, " + DbText.ms(Math.max(0, span - total)) + " between them: round trips and "
+                        + "application work)");
+        // the server's share undercounts an N+1: most of its cost is round trips, which the share of
+        // request time (from the loop's span) includes
+        double impactShare = impact.map(i -> i.impact().share()).orElse(0.0);
+        int score = DbThresholds.DB_SHARE_CURVE.scoreInt(Math.max(share, impactShare));
         Confidence confidence = new Confidence(runs.size() >= 3 ? Confidence.Level.HIGH
                 : runs.size() == 2 ? Confidence.Level.MEDIUM : Confidence.Level.LOW,
                 Fmt.count(runs.size()) + " " + windowWord + "s show the pattern, each with at least "
@@ -177,17 +198,6 @@ public final class NPlusOneDetector implements Detector {
                 + " on the server (plus a network round trip the log does not see). One batched query returns the same rows; "
                 + "it saves about (n − 1) × the per-query time, " + DbText.ms(saving) + " over this log."
                 + (related == null ? "" : " Each of these queries also " + related.description() + ".");
-        double span = 0;
-        for (Run r : runs) {
-            double s = r.spanMs();
-            span = Double.isNaN(s) || Double.isNaN(span) ? Double.NaN : span + s;
-        }
-        double loopMs = Double.isNaN(span) ? total : span;
-        Optional<DbImpact> impact = DbImpact.ofStatementTime(evidence, "n-plus-one|" + fingerprint, loopMs,
-                Double.isNaN(span) ? "the repeated statements' own time (the log has no timestamps to measure the round trips)"
-                        : "the N+1 loops from first to last repeat in the log's timestamps (" + DbText.ms(total)
-                        + " in the statements, " + DbText.ms(Math.max(0, span - total)) + " between them: round trips and "
-                        + "application work)");
         Batch batch = Batch.of(sample.shape(), fingerprint);
         String fix = "Load the rows for all parents at once: " + batch.description()
                 + " With JPA/Hibernate, fetch the association in the parent query (JOIN FETCH or an entity graph) or set "
@@ -200,7 +210,7 @@ public final class NPlusOneDetector implements Detector {
         impact.ifPresent(i -> cited.add(i.evidence()));
         return new Finding(null, "n-plus-one|" + fingerprint, id(), Category.DATABASE, title, score, confidence,
                 statements, cited, explanation, fix, batch.example(), "batch-queries", impact.map(DbImpact::impact).orElse(null),
-                null);
+                "statement " + fingerprint);
     }
 
     /** The batched rewrite of the repeated statement, built from its shape. */
