@@ -87,6 +87,6 @@ public final class RowEstimateDetector implements Detector {
                 "Refresh the statistics with ANALYZE " + n.relation() + (columns.size() >= 2 ? "; the filter combines "
                         + String.join(", ", columns) + ", so also create extended statistics on them" : "")
                         + "; if the table changes quickly, lower its autovacuum_analyze_scale_factor.",
-                "```sql\nANALYZE " + n.relation() + ";\n" + stats + "```");
+                "```sql\nANALYZE " + n.relation() + ";\n" + stats + "```").withRemedy("refresh-statistics", null);
     }
 }
