@@ -209,7 +209,7 @@ class ReportSchemaTest {
         assertThat(seen).contains(
                 "/bound/bound:string", "/bound/bound:null",
                 "/plan/hypothesis/bound:string", "/plan/hypothesis/bound:null",
-                "/plan/items/*/gain:object", "/plan/items/*/gain:null",
+                "/plan/items/*/gain:object", "/plan/items/*/gain:null", "/plan/items/*/overlaps/*:string",
                 "/findings/*/example:string", "/findings/*/example:null",
                 "/findings/*/remedy:string", "/findings/*/remedy:null",
                 "/plan/items/*/code:string", "/plan/items/*/code:null",
@@ -258,10 +258,14 @@ class ReportSchemaTest {
                     .containsExactlyElementsOf(numbered("F", findings.size()));
             assertThat(items).as(run.name() + ": P1..Pn in order").containsExactlyElementsOf(numbered("P", items.size()));
             assertThat(findings).as(run.name() + ": finding ids cited").containsAll(addressed);
-            List<String> quick = new ArrayList<>();
-            r.at("/plan/quickWins").forEach(id -> quick.add(id.asText()));
-            assertThat(items).as(run.name() + ": quick wins").containsAll(quick);
-            citations += cited.size() + addressed.size() + quick.size();
+            List<String> itemIds = new ArrayList<>(); // quick wins and overlaps
+            r.at("/plan/quickWins").forEach(id -> itemIds.add(id.asText()));
+            r.at("/plan/items").forEach(i -> i.get("overlaps").forEach(id -> {
+                assertThat(id.asText()).as(run.name() + ": an item does not overlap itself").isNotEqualTo(i.get("id").asText());
+                itemIds.add(id.asText());
+            }));
+            assertThat(items).as(run.name() + ": item ids cited").containsAll(itemIds);
+            citations += cited.size() + addressed.size() + itemIds.size();
         }
         assertThat(citations).as("citations checked").isGreaterThan(100);
     }
@@ -321,6 +325,13 @@ class ReportSchemaTest {
         ((ObjectNode) noGain.at("/plan/items/0")).remove("gain");
         assertThat(JsonSchemas.violations(SCHEMA, noGain)).singleElement().asString()
                 .startsWith("/plan/items/0: ").contains("required property 'gain' not found");
+
+        // an empty list is written, not left out
+        ObjectNode noOverlaps = realReport();
+        assertThat(noOverlaps.at("/plan/items/0/overlaps").isArray()).isTrue();
+        ((ObjectNode) noOverlaps.at("/plan/items/0")).remove("overlaps");
+        assertThat(JsonSchemas.violations(SCHEMA, noOverlaps)).singleElement().asString()
+                .startsWith("/plan/items/0: ").contains("required property 'overlaps' not found");
     }
 
     @Test
@@ -348,6 +359,11 @@ class ReportSchemaTest {
         ((ObjectNode) score.at("/findings/0")).put("score", "92");
         assertThat(JsonSchemas.violations(SCHEMA, score)).singleElement().asString()
                 .startsWith("/findings/0/score: ").contains("string").contains("integer");
+
+        ObjectNode overlap = realReport();
+        ((ObjectNode) overlap.at("/plan/items/0")).putArray("overlaps").add("F1");
+        assertThat(JsonSchemas.violations(SCHEMA, overlap)).as("overlaps name plan items, not findings")
+                .singleElement().asString().startsWith("/plan/items/0/overlaps/0: ").contains("pattern");
 
         ObjectNode citation = realReport();
         ((ArrayNode) citation.at("/findings/0/evidence")).set(0, "E0");
