@@ -37,8 +37,7 @@ public final class CacheCandidateDetector implements Detector {
         for (SqlEvent e : evidence.sqlEvents()) {
             if (e.aggregate() == null && e.fingerprint() != null && e.fingerprint().startsWith("select")
                     && e.epochNanos() >= 0) {
-                same.computeIfAbsent(e.source() + "|" + e.fingerprint() + "|" + (e.parameters() == null ? "" : e.parameters()),
-                        k -> new ArrayList<>()).add(e);
+                same.computeIfAbsent(e.source() + "|" + e.fingerprint() + "|" + identity(e), k -> new ArrayList<>()).add(e);
             }
         }
         List<Finding> findings = new ArrayList<>();
@@ -51,6 +50,14 @@ public final class CacheCandidateDetector implements Detector {
             }
         }
         return findings;
+    }
+
+    /**
+     * What makes two executions of one fingerprint identical: their bind values when the log has them,
+     * otherwise their text, which then carries the literals (MySQL's slow log, PostgreSQL's simple protocol).
+     */
+    static String identity(SqlEvent e) {
+        return e.parameters() != null ? e.parameters() : "text:" + e.text();
     }
 
     private Finding finding(List<SqlEvent> events) {
@@ -77,7 +84,7 @@ public final class CacheCandidateDetector implements Detector {
                 + DbText.ms(total) + " in total (" + DbText.ms(mean) + " each), a median of " + Fmt.decimal(medianGap, 2)
                 + " s apart; a cache with a TTL of " + ttl + " s would save up to " + DbText.ms(saving);
         Evidence ev = new Evidence(null, "cache-candidate|" + first.source() + "|" + first.fingerprint() + "|"
-                + Integer.toHexString((first.parameters() == null ? "" : first.parameters()).hashCode()),
+                + Integer.toHexString(identity(first).hashCode()),
                 "sql-repeat", statement, values, first.source(), "first at line " + first.line());
         int score = (int) Math.round(Math.min(60, 25 + 10 * Math.log10(Math.max(1, saving / 10))));
         Confidence confidence = new Confidence(events.size() >= 20 ? Confidence.Level.MEDIUM : Confidence.Level.LOW,
@@ -92,8 +99,8 @@ public final class CacheCandidateDetector implements Detector {
                 + "with a TTL of about " + ttl + " s, and invalidate it when the underlying rows change.";
         String example = "```java\nLoadingCache<String, List<Row>> cache = Caffeine.newBuilder()\n    .expireAfterWrite(Duration.ofSeconds("
                 + ttl + "))\n    .build(key -> runQuery(key)); // the statement above, with the key as its parameter\n```";
-        return new Finding(null, "cache-candidate|" + first.fingerprint() + "|" + (first.parameters() == null ? ""
-                : first.parameters()), id(), Category.DATABASE, title, score, confidence, events.size(), List.of(ev),
+        return new Finding(null, "cache-candidate|" + first.fingerprint() + "|" + (first.parameters() != null ? first.parameters()
+                : Integer.toHexString(identity(first).hashCode())), id(), Category.DATABASE, title, score, confidence, events.size(), List.of(ev),
                 explanation, fix, example);
     }
 }
