@@ -32,6 +32,11 @@ public final class Planner {
     static final double QUICK_WIN_MIN_GAIN = 0.30;
     /** Findings below this score (not yet "worth reading") are reported but not planned. */
     static final int PLAN_MIN_SCORE = 25;
+    /**
+     * A fix whose optimistic gain is below this fraction is not worth a plan line: the findings
+     * stay in the appendix, but an item promising "0.0%" only dilutes the plan.
+     */
+    static final double PLAN_MIN_GAIN = 0.01;
 
     /** The whole plan: hypothesis, items, quick wins and how to validate them. */
     public OptimizationPlan plan(List<Finding> findings, BoundClassification bound, List<Artifact> artifacts) {
@@ -50,7 +55,10 @@ public final class Planner {
         }
         List<Draft> drafts = new ArrayList<>();
         for (List<Finding> group : groups.values()) {
-            drafts.add(draft(group, bound));
+            Draft d = draft(group, bound);
+            if (d.gain == null || d.gain.optimistic() >= PLAN_MIN_GAIN) {
+                drafts.add(d);
+            }
         }
         // gains in time come before gains in bytes or counts: the units differ and users wait for time
         drafts.sort(Comparator.comparing((Draft d) -> d.gain == null ? 2 : d.gain.time() ? 0 : 1)
@@ -61,7 +69,38 @@ public final class Planner {
         for (int i = 0; i < drafts.size(); i++) {
             items.add(drafts.get(i).toItem("P" + (i + 1)));
         }
-        return items;
+        return withOverlaps(items, drafts);
+    }
+
+    /**
+     * Items whose findings cite the same evidence (other than the impact facts each computes for
+     * itself) are about the same time: an index for the statement an N+1 loop repeats, say. Their
+     * gains do not add, and the plan says so.
+     */
+    private static List<PlanItem> withOverlaps(List<PlanItem> items, List<Draft> drafts) {
+        List<java.util.Set<String>> keys = new ArrayList<>();
+        for (Draft d : drafts) {
+            java.util.Set<String> k = new java.util.HashSet<>();
+            for (Finding f : d.findings()) {
+                for (Evidence e : f.evidence()) {
+                    if (!e.key().startsWith("impact|")) {
+                        k.add(e.key());
+                    }
+                }
+            }
+            keys.add(k);
+        }
+        List<PlanItem> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            List<String> overlaps = new ArrayList<>();
+            for (int j = 0; j < items.size(); j++) {
+                if (i != j && !java.util.Collections.disjoint(keys.get(i), keys.get(j))) {
+                    overlaps.add(items.get(j).id());
+                }
+            }
+            out.add(items.get(i).withOverlaps(overlaps));
+        }
+        return out;
     }
 
     /**
@@ -127,8 +166,9 @@ public final class Planner {
         double realistic = Gain.amdahl(impact.share(), s.realistic());
         double optimistic = Gain.amdahl(impact.high(), s.optimistic());
         String evidenceId = evidenceId(f, impact.evidenceKey());
-        String measured = Fmt.percent(impact.share()) + " (95% interval " + Fmt.interval(impact.low(), impact.high())
-                + ", " + evidenceId + ") of " + impact.of();
+        boolean census = impact.low() == impact.share() && impact.high() == impact.share();
+        String measured = Fmt.percent(impact.share()) + (census ? " (" + evidenceId + ", every event counted)"
+                : " (95% interval " + Fmt.interval(impact.low(), impact.high()) + ", " + evidenceId + ")") + " of " + impact.of();
         String basis = "fraction " + measured + "; speedup of that part ×" + speedup(s.conservative()) + " / ×"
                 + speedup(s.realistic()) + " / ×" + speedup(s.optimistic()) + " (" + remedy.id()
                 + "); gain = fraction × (1 − 1/speedup)";
@@ -170,7 +210,7 @@ public final class Planner {
             boolean quickWin = gain != null && gain.time() && remedy.effortHours() < QUICK_WIN_MAX_HOURS
                     && gain.realistic() > QUICK_WIN_MIN_GAIN;
             return new PlanItem(id, title(lead), findings.stream().map(Finding::id).toList(), remedy, gain,
-                    remedy.effortHours(), priority, quickWin, lead.fix(), code, verify(lead));
+                    remedy.effortHours(), priority, quickWin, lead.fix(), code, verify(lead), List.of());
         }
 
         private String title(Finding lead) {
@@ -178,7 +218,13 @@ public final class Planner {
             String capitalized = action.substring(0, 1).toUpperCase(Locale.ROOT) + action.substring(1);
             String subject = subject(lead);
             boolean methodName = subject.indexOf('.') > 0 && subject.indexOf(' ') < 0 && subject.indexOf('|') < 0;
-            return capitalized + (methodName ? " in " + shortName(subject) : ": " + lead.title());
+            if (methodName) {
+                return capitalized + " in " + shortName(subject);
+            }
+            if (subject.startsWith("index ")) {
+                return capitalized + " on " + subject.substring("index ".length()).replaceFirst("\\(", " (");
+            }
+            return capitalized + ": " + lead.title();
         }
 
         private String verify(Finding lead) {

@@ -38,7 +38,7 @@ final class Validations {
         steps.add("evident compare before/ after/ --fail-on-regression 5%");
         for (PlanItem item : items.subList(0, Math.min(TOP_ITEMS, items.size()))) {
             if (item.gain() != null) {
-                steps.add(item.id() + " is confirmed when " + item.gain().of() + " fall by "
+                steps.add(item.id() + " is confirmed when " + item.gain().of() + " drops by "
                         + Fmt.interval(item.gain().conservative(), item.gain().optimistic()) + " (realistic "
                         + Fmt.percent(item.gain().realistic()) + ").");
             }

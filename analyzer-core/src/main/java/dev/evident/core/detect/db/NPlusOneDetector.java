@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -37,6 +38,23 @@ public final class NPlusOneDetector implements Detector {
 
     /** One window's run of repeats. */
     record Run(String source, String window, SqlEvent parent, List<SqlEvent> repeats, double totalMs) {
+
+        /**
+         * How long the loop held the session, from the log's timestamps: from the start of the first
+         * repeat (its log time minus its duration; PostgreSQL logs a statement when it ends) to the
+         * end of the last. It includes the round trips and the application's work between the
+         * statements, which the durations alone miss. NaN without timestamps.
+         */
+        double spanMs() {
+            SqlEvent first = repeats.get(0);
+            SqlEvent last = repeats.get(repeats.size() - 1);
+            if (first.epochNanos() < 0 || last.epochNanos() < 0) {
+                return Double.NaN;
+            }
+            double span = (last.epochNanos() - first.epochNanos()) / 1e6 + first.durationMs();
+            // log timestamps have millisecond resolution: never less than the statements' own time
+            return Math.max(span, totalMs);
+        }
     }
 
     @Override
@@ -159,6 +177,17 @@ public final class NPlusOneDetector implements Detector {
                 + " on the server (plus a network round trip the log does not see). One batched query returns the same rows; "
                 + "it saves about (n − 1) × the per-query time, " + DbText.ms(saving) + " over this log."
                 + (related == null ? "" : " Each of these queries also " + related.description() + ".");
+        double span = 0;
+        for (Run r : runs) {
+            double s = r.spanMs();
+            span = Double.isNaN(s) || Double.isNaN(span) ? Double.NaN : span + s;
+        }
+        double loopMs = Double.isNaN(span) ? total : span;
+        Optional<DbImpact> impact = DbImpact.ofStatementTime(evidence, "n-plus-one|" + fingerprint, loopMs,
+                Double.isNaN(span) ? "the repeated statements' own time (the log has no timestamps to measure the round trips)"
+                        : "the N+1 loops from first to last repeat in the log's timestamps (" + DbText.ms(total)
+                        + " in the statements, " + DbText.ms(Math.max(0, span - total)) + " between them: round trips and "
+                        + "application work)");
         Batch batch = Batch.of(sample.shape(), fingerprint, SqlSyntax.of(sample.engine()));
         String fix = "Load the rows for all parents at once: " + batch.description()
                 + " With JPA/Hibernate, fetch the association in the parent query (JOIN FETCH or an entity graph) or set "
@@ -168,8 +197,10 @@ public final class NPlusOneDetector implements Detector {
         if (related != null) {
             cited.add(related.evidence());
         }
+        impact.ifPresent(i -> cited.add(i.evidence()));
         return new Finding(null, "n-plus-one|" + fingerprint, id(), Category.DATABASE, title, score, confidence,
-                statements, cited, explanation, fix, batch.example());
+                statements, cited, explanation, fix, batch.example(), "batch-queries", impact.map(DbImpact::impact).orElse(null),
+                null);
     }
 
     /** The batched rewrite of the repeated statement, built from its shape. */

@@ -147,7 +147,8 @@ public final class NestedLoopDetector implements Detector {
         return new Finding(null, "nested-loop|" + key, id(), Category.DATABASE, title, score,
                 new Confidence(timed ? Confidence.Level.HIGH : Confidence.Level.MEDIUM,
                         "EXPLAIN ANALYZE counts the loops and rows; the saving assumes time scales with rows read"),
-                plans, List.of(ev), explanation, fix, example);
+                plans, List.of(ev), explanation, fix, example, index != null ? "add-index" : "refresh-statistics", null,
+                index != null ? "index " + table + "(" + String.join(", ", columns) + ")" : null);
     }
 
     private static final Pattern QUALIFIED = Pattern.compile("\\b([a-z_][\\w$]*)\\.([a-z_][\\w$]*)\\b");

@@ -95,6 +95,6 @@ public final class RowEstimateDetector implements Detector {
                         + "×). Join order, join method and memory are chosen from this count.",
                 "Refresh the statistics with " + sql.analyze(n.relation()).replace(";", "") + why + "; "
                         + sql.freshStatisticsAdvice(n.relation()) + ".",
-                "```sql\n" + sql.analyze(n.relation()) + "\n" + stats + "```");
+                "```sql\n" + sql.analyze(n.relation()) + "\n" + stats + "```").withRemedy("refresh-statistics", null);
     }
 }

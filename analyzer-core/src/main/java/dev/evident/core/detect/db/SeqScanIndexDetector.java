@@ -17,6 +17,7 @@ import dev.evident.core.util.Fmt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,7 +85,7 @@ public final class SeqScanIndexDetector implements Detector {
         List<Finding> findings = new ArrayList<>();
         for (Group g : groups(evidence)) {
             if (g.reported()) {
-                findings.add(finding(g));
+                findings.add(finding(g, evidence));
             }
         }
         return findings;
@@ -202,7 +203,7 @@ public final class SeqScanIndexDetector implements Detector {
         return Arrays.stream(list.split(",\\s*")).map(String::strip).toList();
     }
 
-    private Finding finding(Group g) {
+    private Finding finding(Group g, EvidenceSet evidence) {
         List<Scan> scans = g.scans();
         List<String> columns = g.columns();
         Scan worst = g.worst();
@@ -266,8 +267,12 @@ public final class SeqScanIndexDetector implements Detector {
                 + ". " + sql.onlineIndexNote() + " Then run " + sql.explainAnalyze() + " on the same query "
                 + "and check that the plan uses " + indexName + " and the execution time drops.";
         String example = "```sql\n" + createIndex + "\n" + sql.analyze(table) + "\n```";
+        Optional<DbImpact> impact = timed ? DbImpact.ofStatementPart(evidence, key(g), queries, share,
+                "the sequential scan of " + table, worst.plan().source()) : Optional.empty();
+        impact.ifPresent(i -> cited.add(i.evidence()));
         return new Finding(null, key(g), id(), Category.DATABASE, title, score,
-                confidence, scans.size(), cited, explanation, fix, example);
+                confidence, scans.size(), cited, explanation, fix, example, "add-index",
+                impact.map(DbImpact::impact).orElse(null), "index " + g.key());
     }
 
     /** The finding's key: the index it proposes. Statement findings about the same queries merge into it. */
