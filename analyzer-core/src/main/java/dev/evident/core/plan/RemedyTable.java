@@ -125,7 +125,8 @@ public final class RemedyTable {
             new Remedy("cache-results", "cache results that repeat", new Remedy.Speedup(5, 20, 100), 6,
                     "a hit replaces a database round trip with a memory lookup; the cited fraction already counts only "
                             + "the executions that would have been hits at the suggested TTL"),
-            new Remedy("refresh-statistics", "refresh the planner's statistics (ANALYZE, extended statistics)",
+            new Remedy("refresh-statistics",
+                    "refresh the planner's statistics (ANALYZE; extended statistics, histograms or column statistics)",
                     new Remedy.Speedup(1, 2, 10), 1, "a right row estimate lets the planner choose another plan; whether "
                     + "that plan is faster is only known once it runs, so the conservative point is no gain"),
             new Remedy("vacuum-table", "vacuum the table and tune autovacuum for it", new Remedy.Speedup(1.2, 2, 4), 2,

@@ -285,7 +285,7 @@ public final class PgLogReader implements ArtifactReader {
                     : s.inTransaction ? s.pid + "#" + s.transactionNo : null;
             SqlFingerprints.Result r = fingerprints.of(text);
             sink.sqlEvent(new SqlEvent(source, e.line, e.epochNanos, durationMs, text, r.fingerprint(), e.session,
-                    transaction, parameters, -1, r.shape(), null));
+                    transaction, parameters, -1, r.shape(), null, "PostgreSQL"));
             events++;
             if (ends) {
                 s.inTransaction = false;

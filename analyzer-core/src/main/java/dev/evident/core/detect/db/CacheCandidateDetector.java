@@ -41,7 +41,7 @@ public final class CacheCandidateDetector implements Detector {
             if (e.aggregate() == null && e.fingerprint() != null && e.fingerprint().startsWith("select")
                     && e.epochNanos() >= 0) {
                 same.computeIfAbsent(e.source() + "|" + e.fingerprint(), k -> new TreeMap<>())
-                        .computeIfAbsent(e.parameters() == null ? "" : e.parameters(), k -> new ArrayList<>()).add(e);
+                        .computeIfAbsent(identity(e), k -> new ArrayList<>()).add(e);
             }
         }
         List<Finding> findings = new ArrayList<>();
@@ -61,6 +61,14 @@ public final class CacheCandidateDetector implements Detector {
             }
         }
         return findings;
+    }
+
+    /**
+     * What makes two executions of one fingerprint identical: their bind values when the log has them,
+     * otherwise their text, which then carries the literals (MySQL's slow log, PostgreSQL's simple protocol).
+     */
+    static String identity(SqlEvent e) {
+        return e.parameters() != null ? e.parameters() : "text:" + e.text();
     }
 
     /**

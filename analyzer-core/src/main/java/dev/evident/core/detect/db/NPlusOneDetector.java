@@ -198,7 +198,7 @@ public final class NPlusOneDetector implements Detector {
                 + " on the server (plus a network round trip the log does not see). One batched query returns the same rows; "
                 + "it saves about (n − 1) × the per-query time, " + DbText.ms(saving) + " over this log."
                 + (related == null ? "" : " Each of these queries also " + related.description() + ".");
-        Batch batch = Batch.of(sample.shape(), fingerprint);
+        Batch batch = Batch.of(sample.shape(), fingerprint, SqlSyntax.of(sample.engine()));
         String fix = "Load the rows for all parents at once: " + batch.description()
                 + " With JPA/Hibernate, fetch the association in the parent query (JOIN FETCH or an entity graph) or set "
                 + "hibernate.default_batch_fetch_size; with jOOQ or JDBC, collect the keys and run one IN query. Then count "
@@ -215,7 +215,8 @@ public final class NPlusOneDetector implements Detector {
 
     /** The batched rewrite of the repeated statement, built from its shape. */
     record Batch(String description, String example) {
-        static Batch of(StatementShape shape, String fingerprint) {
+        /** PostgreSQL binds all keys as one array ({@code = any(?)}); MySQL and MariaDB have no arrays, so an IN list. */
+        static Batch of(StatementShape shape, String fingerprint, SqlSyntax sql) {
             ColumnRef key = null;
             String table = null;
             if (shape != null && shape.parsed() && !shape.equality().isEmpty()) {
@@ -228,6 +229,9 @@ public final class NPlusOneDetector implements Detector {
                                 + "its key compared using = ANY(?) (an array) or IN (...)\n```");
             }
             String column = key.column();
+            if (sql.isMysqlFamily()) {
+                return inList(table, column, fingerprint);
+            }
             String batched = fingerprint.replaceFirst("(\\b[a-z_][a-z0-9_]*\\.)?" + java.util.regex.Pattern.quote(column)
                     + " = \\?", "$1" + column + " = any(?)");
             String entity = camel(table);
@@ -240,6 +244,23 @@ public final class NPlusOneDetector implements Detector {
                     + "// or, per association: @BatchSize(size = 100) on the " + entity + " collection\n```";
             return new Batch("select from " + table + " with " + column + " = ANY(?) (or IN (...)) for all keys, "
                     + "or join " + table + " into the parent query.", example);
+        }
+
+        private static Batch inList(String table, String column, String fingerprint) {
+            String batched = fingerprint.replaceFirst("(\\b[a-z_][a-z0-9_]*\\.)?" + java.util.regex.Pattern.quote(column)
+                    + " = \\?", "$1" + column + " in (?)");
+            String sqlText = batched.replace("\"", "\\\"").replace(" in (?)", " in (\" + placeholders + \")");
+            String example = "```sql\n-- now, once per key:\n" + fingerprint + "\n-- batched: all keys in one IN list; the rows "
+                    + "come back tagged with their " + column + "\n" + batched
+                    + "\n```\n\n```java\n// JDBC: one round trip for all keys (one ? per key)\n"
+                    + "String placeholders = String.join(\", \", Collections.nCopies(keys.size(), \"?\"));\n"
+                    + "PreparedStatement ps = connection.prepareStatement(\"" + sqlText + "\");\n"
+                    + "for (int i = 0; i < keys.size(); i++) {\n    ps.setLong(i + 1, keys.get(i));\n}\n"
+                    + "\n// JPA: load the children with their parents instead of one query per parent\n"
+                    + "// SELECT p FROM Parent p JOIN FETCH p." + lowerCamel(table) + " WHERE p.id IN :ids\n"
+                    + "// or, per association: @BatchSize(size = 100) on the " + camel(table) + " collection\n```";
+            return new Batch("select from " + table + " with " + column + " IN (...) over all keys, or join " + table
+                    + " into the parent query.", example);
         }
 
         private static String camel(String table) {

@@ -26,7 +26,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A sequential scan of a large table whose filter throws most rows away: the table is read in full
+ * A sequential scan (PostgreSQL's Seq Scan, MySQL's and MariaDB's Table scan) of a large table whose
+ * filter throws most rows away: the table is read in full
  * to find a few rows, which an index finds directly. The suggested index is built from the real
  * names, columns ordered equality first, then one range column, then (with no range column) the
  * ORDER BY columns so the index also returns rows in order ("index for equality first, then for
@@ -106,7 +107,7 @@ public final class SeqScanIndexDetector implements Detector {
         for (QueryPlan plan : evidence.plans()) {
             PlanMetrics m = PlanMetrics.of(plan);
             for (PlanNode node : m.nodes()) {
-                if (!node.nodeType().equals("Seq Scan") || node.relation() == null || node.actualRows() == null) {
+                if (!PlanMetrics.isFullScan(node) || node.relation() == null || node.actualRows() == null) {
                     continue;
                 }
                 double rows = PlanMetrics.rows(node);
@@ -231,7 +232,8 @@ public final class SeqScanIndexDetector implements Detector {
         queries.addAll(statements(g, evidence));
         String indexName = "idx_" + DbText.identifier(table) + "_" + DbText.identifier(String.join("_", columns));
         String columnList = String.join(", ", columns);
-        String createIndex = "CREATE INDEX CONCURRENTLY " + indexName + " ON " + table + " (" + columnList + ");";
+        SqlSyntax sql = SqlSyntax.of(worst.plan().engine());
+        String createIndex = sql.createIndex(indexName, table, columns);
         boolean timed = !Double.isNaN(worst.exclusiveMs());
         double saving = totalExclusive - totalEstimate;
         double share = timed && worst.executionMs() > 0 ? worst.exclusiveMs() / worst.executionMs() : 0;
@@ -272,14 +274,14 @@ public final class SeqScanIndexDetector implements Detector {
                 + DbText.rows(worst.rows() + worst.removed()) + " rows and its filter keeps " + DbText.rows(worst.rows())
                 + (timed ? "; the scan alone takes " + DbText.ms(worst.exclusiveMs()) + " of the " + DbText.ms(worst.executionMs())
                 + " execution (" + Fmt.percent(share) + ")" : "") + ". " + group
-                + ". An index on (" + columnList + ") lets PostgreSQL read only the matching rows"
+                + ". An index on (" + columnList + ") lets " + sql.label() + " read only the matching rows"
                 + (timed ? "; the estimate scales the scan's time by the share of rows it keeps, so it ignores the index's own "
                 + "lookups and is a lower bound" : "") + ".";
         String fix = "Create the index " + indexName + " on " + table + " (" + columnList + "): equality columns first"
                 + (columns.size() > 1 ? ", then the range or ORDER BY column" : "")
-                + ". CONCURRENTLY avoids blocking writes while it builds. Then run EXPLAIN (ANALYZE, BUFFERS) on the same query "
+                + ". " + sql.onlineIndexNote() + " Then run " + sql.explainAnalyze() + " on the same query "
                 + "and check that the plan uses " + indexName + " and the execution time drops.";
-        String example = "```sql\n" + createIndex + "\nANALYZE " + table + ";\n```";
+        String example = "```sql\n" + createIndex + "\n" + sql.analyze(table) + "\n```";
         Optional<DbImpact> impact = timed ? DbImpact.ofStatementPart(evidence, key(g), queries, chainShare,
                 chainShare > share + 0.005 ? "the sequential scan of " + table + " and the plan nodes that only pass its rows on"
                         : "the sequential scan of " + table, worst.plan().source()) : Optional.empty();
