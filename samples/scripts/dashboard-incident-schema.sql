@@ -1,13 +1,13 @@
 -- Data for the flagship incident (samples/dashboard-incident/): a shop's customers, orders, order
 -- lines and page views. Deterministic (setseed); sizes chosen so each of the service's problems
 -- costs a visible part of a request on a 2-core machine.
---   customers 20,000 · products 5,000 · orders 400,000 (index on customer_id)
---   order_lines 1,200,000 (indexes on order_id and created_at)
---   page_views 1,000,000 (no index on customer_id: the missing index)
+--   customers 2,000 · products 5,000 · orders 200,000 over 180 days (index on customer_id; 100 per customer)
+--   order_lines 600,000 (indexes on order_id and created_at; about 3,300 in the last day)
+--   page_views 250,000 (no index on customer_id: the missing index)
 SELECT setseed(0.42);
 
 CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, region text NOT NULL);
-INSERT INTO customers SELECT g, 'customer ' || g, (ARRAY['eu','us','apac'])[1 + g % 3] FROM generate_series(1, 20000) g;
+INSERT INTO customers SELECT g, 'customer ' || g, (ARRAY['eu','us','apac'])[1 + g % 3] FROM generate_series(1, 2000) g;
 
 CREATE TABLE products (id bigint PRIMARY KEY, name text NOT NULL, price_cents bigint NOT NULL);
 INSERT INTO products SELECT g, 'product ' || g, 100 + (g * 7919) % 20000 FROM generate_series(1, 5000) g;
@@ -18,8 +18,8 @@ CREATE TABLE orders (
     created_at timestamptz NOT NULL,
     total_cents bigint NOT NULL);
 INSERT INTO orders
-SELECT g, 1 + floor(random() * 20000)::bigint, now() - random() * interval '90 days', 0
-FROM generate_series(1, 400000) g;
+SELECT g, 1 + floor(random() * 2000)::bigint, now() - random() * interval '180 days', 0
+FROM generate_series(1, 200000) g;
 CREATE INDEX orders_customer_id ON orders (customer_id);
 
 CREATE TABLE order_lines (
@@ -44,8 +44,8 @@ CREATE TABLE page_views (
     viewed_at timestamptz NOT NULL,
     path text NOT NULL);
 INSERT INTO page_views (customer_id, viewed_at, path)
-SELECT 1 + floor(random() * 20000)::bigint, now() - random() * interval '60 days',
+SELECT 1 + floor(random() * 2000)::bigint, now() - random() * interval '60 days',
        (ARRAY['/home','/search','/product','/cart','/dashboard'])[1 + floor(random() * 5)::int]
-FROM generate_series(1, 1000000);
+FROM generate_series(1, 250000);
 
 VACUUM ANALYZE;

@@ -137,12 +137,21 @@ public final class Ingest {
         }
         try (Stream<Path> walk = Files.walk(input)) {
             walk.filter(Files::isRegularFile)
-                    .filter(p -> !isHidden(input.relativize(p)))
+                    .filter(p -> !isHidden(input.relativize(p)) && !isNotes(p))
                     .sorted()
                     .forEach(p -> out.add(new Candidate(p, input.resolve(input.relativize(p)).toString())));
         } catch (IOException e) {
             skipped.add(new SkippedArtifact(input.toString(), 0, "cannot list directory: " + e.getMessage()));
         }
+    }
+
+    /**
+     * Markdown notes in a recording directory (a README saying how it was made) are for people, not
+     * artifacts: a directory walk passes over them, while a file named on the command line is still read.
+     */
+    private static boolean isNotes(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".md") || name.endsWith(".markdown");
     }
 
     /** Dot files and dot directories (.git, .DS_Store) are never artifacts. */

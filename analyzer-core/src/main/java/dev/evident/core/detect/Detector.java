@@ -11,6 +11,14 @@ import java.util.List;
  * its registration line.
  */
 public interface Detector {
+    /**
+     * Highest score of a finding that shows where time goes while another system works (threads
+     * waiting for the database): the other system's findings name the cause and carry the fix, so
+     * the wait is context for them and must not become the headline. 45 is below the planner's
+     * cause threshold (50).
+     */
+    int CONTEXT_MAX_SCORE = 45;
+
 
     /** Stable kebab-case id, e.g. {@code hot-method}. */
     String id();

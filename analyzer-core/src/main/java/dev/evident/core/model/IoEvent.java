@@ -5,9 +5,11 @@ package dev.evident.core.model;
  * threshold, 10 ms with settings=profile).
  *
  * @param target "host:port" for sockets, the path for files
- * @param bytes  bytes read or written
+ * @param bytes    bytes read or written
+ * @param database whether the operation's stack passes through a database driver
+ *                 ({@link DatabaseDrivers}): the thread waits for the database, not for generic I/O
  */
-public record IoEvent(long epochNanos, long durationNanos, Kind kind, String target, long bytes) {
+public record IoEvent(long epochNanos, long durationNanos, Kind kind, String target, long bytes, boolean database) {
 
     public enum Kind {
         SOCKET_READ("socket read"), SOCKET_WRITE("socket write"), FILE_READ("file read"), FILE_WRITE("file write");

@@ -5,11 +5,14 @@ import java.util.regex.Pattern;
 /**
  * Normalizes JVM frame names so that the same method gets the same name whichever tool wrote it
  * and whichever run it came from: dots instead of slashes, and no per-run addresses in the names
- * of hidden classes ({@code Foo$$Lambda$14.0x0000000800c0b248.run} becomes {@code Foo$$Lambda.run}).
+ * of hidden classes ({@code Foo$$Lambda$14.0x0000000800c0b248.run} and
+ * {@code Foo$$Lambda+0x00007f89e80969c0.488044861.run} both become {@code Foo$$Lambda.run}).
  */
 public final class JavaFrameNames {
     private static final Pattern HIDDEN_CLASS_ADDRESS = Pattern.compile("[./]0x[0-9a-fA-F]+");
     private static final Pattern LAMBDA_NUMBER = Pattern.compile("\\$\\$Lambda\\$\\d+");
+    /** JDK 21+ names lambdas {@code Foo$$Lambda+0x00007f89e80969c0.488044861} (address, then a per-run number). */
+    private static final Pattern LAMBDA_PLUS_ADDRESS = Pattern.compile("\\$\\$Lambda\\+0x[0-9a-fA-F]+(?:[./]\\d+)?");
 
     private JavaFrameNames() {
     }
@@ -19,6 +22,9 @@ public final class JavaFrameNames {
         String out = name;
         if (out.indexOf('/') >= 0) {
             out = out.replace('/', '.');
+        }
+        if (out.contains("$$Lambda+0x")) {
+            out = LAMBDA_PLUS_ADDRESS.matcher(out).replaceAll("\\$\\$Lambda");
         }
         if (out.contains("0x")) {
             out = HIDDEN_CLASS_ADDRESS.matcher(out).replaceAll("");

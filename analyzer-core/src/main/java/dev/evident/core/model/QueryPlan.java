@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One EXPLAIN output (PostgreSQL or MySQL), with or without ANALYZE figures.
+ * One EXPLAIN output (PostgreSQL, MySQL or MariaDB), with or without ANALYZE figures.
  *
  * @param source        artifact path
  * @param location      where in the artifact (line of the plan's first node, or "auto_explain entry at line N")
- * @param engine        "PostgreSQL" or "MySQL"
+ * @param engine        "PostgreSQL", "MySQL" or "MariaDB"; detectors use it for the syntax and wording of what they suggest
  * @param query         the statement text, when the artifact has it
  * @param root          the top plan node
  * @param planningMs    planning time, or {@code null} when not reported

@@ -17,6 +17,8 @@ package dev.evident.core.model;
  * @param shape        tables and predicate columns of the statement, or {@code null} when unknown
  * @param aggregate    for a row of a statistics view ({@code pg_stat_statements}): the summed
  *                     figures of all its executions; {@code null} for one execution
+ * @param engine       the database that ran it ("PostgreSQL", "MySQL", "MariaDB"), or {@code null} when
+ *                     unknown; detectors use it for the syntax of the SQL they suggest
  */
 public record SqlEvent(
         String source,
@@ -30,7 +32,16 @@ public record SqlEvent(
         String parameters,
         long rows,
         StatementShape shape,
-        StatementAggregate aggregate) {
+        StatementAggregate aggregate,
+        String engine) {
+
+    /** An event whose engine is not known (written before events carried one). */
+    public SqlEvent(String source, long line, long epochNanos, double durationMs, String text, String fingerprint,
+            String session, String transaction, String parameters, long rows, StatementShape shape,
+            StatementAggregate aggregate) {
+        this(source, line, epochNanos, durationMs, text, fingerprint, session, transaction, parameters, rows, shape,
+                aggregate, null);
+    }
 
     /** How many executions this event stands for: 1, or the calls of an aggregate. */
     public long calls() {

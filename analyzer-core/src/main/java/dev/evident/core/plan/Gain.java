@@ -16,9 +16,10 @@ import java.util.List;
  * @param measured     the cited fraction in words: value, interval, evidence id and quantity
  * @param basis        the computation in words, with the numbers used
  * @param evidenceIds ids of the evidence the fraction comes from
+ * @param fraction    the measured fraction of {@code of} the fix addresses, 0..1
  */
 public record Gain(double conservative, double realistic, double optimistic, String of, boolean time, String measured, String basis,
-                   List<String> evidenceIds) {
+                   List<String> evidenceIds, double fraction) {
 
     public Gain {
         evidenceIds = List.copyOf(evidenceIds);

@@ -68,12 +68,10 @@ final class Hypotheses {
             if (top.category() == bound.bound().category()) {
                 why = "the top finding is in the resource that bounds the workload (" + bound.bound().category().label()
                         + "); " + bound.confidence().reason();
-                reasons.add(top.id() + " is about " + top.category().label() + ", the bounding resource");
             } else {
                 level = lower(level, level == Confidence.Level.HIGH ? Confidence.Level.MEDIUM : Confidence.Level.LOW);
                 why = "the top finding is about " + top.category().label() + " while the workload is " + boundLabel
                         + ", so fixing it may not shorten what users wait for";
-                reasons.add(top.id() + " is about " + top.category().label() + ", not the bounding resource");
             }
         }
         return new Hypothesis(statement.toString(), boundLabel, new Confidence(level, why), reasons);

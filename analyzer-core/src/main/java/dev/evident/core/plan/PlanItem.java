@@ -16,12 +16,19 @@ import java.util.List;
  * @param guidance    what to change (from the finding's fix)
  * @param code        code or SQL example, or {@code null}
  * @param verify      how to check it worked
+ * @param overlaps    ids of other items whose findings rest on the same evidence (the same statement,
+ *                    the same method): their gains do not add up
  */
 public record PlanItem(String id, String title, List<String> findingIds, Remedy remedy, Gain gain,
                        double effortHours, double priority, boolean quickWin, String guidance, String code,
-                       String verify) {
+                       String verify, List<String> overlaps) {
 
     public PlanItem {
         findingIds = List.copyOf(findingIds);
+        overlaps = List.copyOf(overlaps);
+    }
+
+    PlanItem withOverlaps(List<String> ids) {
+        return new PlanItem(id, title, findingIds, remedy, gain, effortHours, priority, quickWin, guidance, code, verify, ids);
     }
 }

@@ -1,6 +1,7 @@
 package dev.evident.core.plan;
 
 import dev.evident.core.detect.bound.BoundClassification;
+import dev.evident.core.detect.latency.LatencySection;
 import dev.evident.core.model.Artifact;
 import dev.evident.core.model.Evidence;
 import dev.evident.core.model.Finding;
@@ -32,12 +33,43 @@ public final class Planner {
     static final double QUICK_WIN_MIN_GAIN = 0.30;
     /** Findings below this score (not yet "worth reading") are reported but not planned. */
     static final int PLAN_MIN_SCORE = 25;
+    /**
+     * A fix whose optimistic gain is below this fraction is not worth a plan line: the findings
+     * stay in the appendix, but an item promising "0.0%" only dilutes the plan.
+     */
+    static final double PLAN_MIN_GAIN = 0.01;
+    /** How database findings name a statement they are about: "statement " and its fingerprint. */
+    static final String STATEMENT_SUBJECT = "statement ";
+    /** Statement text in item titles is cut here: the finding and its evidence carry the whole statement. */
+    static final int TITLE_SQL_CHARS = 64;
+
+    static String shortSql(String sql) {
+        // the select list says least about which statement it is: the table and the filter say most
+        String s = sql;
+        int from = s.indexOf(" from ");
+        if (s.startsWith("select ") && from > 0) {
+            s = "select … " + s.substring(from + 1);
+        }
+        return s.length() <= TITLE_SQL_CHARS ? s : s.substring(0, TITLE_SQL_CHARS - 3).stripTrailing() + "...";
+    }
+
+    /** How impacts measured against request time name their quantity (see RequestTime, DbImpact). */
+    static final String REQUEST_TIME = "request time";
 
     /** The whole plan: hypothesis, items, quick wins and how to validate them. */
     public OptimizationPlan plan(List<Finding> findings, BoundClassification bound, List<Artifact> artifacts) {
+        return plan(findings, bound, artifacts, null);
+    }
+
+    /**
+     * The whole plan; the latency section (with numbered evidence), when there is one, gives the
+     * load test at scale and the alerting rules.
+     */
+    public OptimizationPlan plan(List<Finding> findings, BoundClassification bound, List<Artifact> artifacts,
+                                 LatencySection latency) {
         List<PlanItem> items = items(findings, bound);
         return new OptimizationPlan(Hypotheses.of(findings, bound), items,
-                items.stream().filter(PlanItem::quickWin).map(PlanItem::id).toList(), Validations.of(artifacts, items));
+                items.stream().filter(PlanItem::quickWin).map(PlanItem::id).toList(), Validations.of(artifacts, items, latency));
     }
 
     /** The plan items for these findings (already numbered, most severe first), best value first. */
@@ -50,10 +82,14 @@ public final class Planner {
         }
         List<Draft> drafts = new ArrayList<>();
         for (List<Finding> group : groups.values()) {
-            drafts.add(draft(group, bound));
+            Draft d = draft(group, bound);
+            if (d.gain == null || d.gain.optimistic() >= PLAN_MIN_GAIN) {
+                drafts.add(d);
+            }
         }
-        // gains in time come before gains in bytes or counts: the units differ and users wait for time
-        drafts.sort(Comparator.comparing((Draft d) -> d.gain == null ? 2 : d.gain.time() ? 0 : 1)
+        // gains in request time (what defines slow when a load test measured it) come first, then other
+        // gains in time, then gains in bytes or counts: the units differ and users wait for time
+        drafts.sort(Comparator.comparing((Draft d) -> d.gain == null ? 3 : !d.gain.time() ? 2 : isRequestTime(d.gain) ? 0 : 1)
                 .thenComparing(Comparator.comparingDouble(Draft::priority).reversed())
                 .thenComparing(Comparator.comparingInt((Draft d) -> d.findings.get(0).score()).reversed())
                 .thenComparing(d -> d.findings.get(0).id()));
@@ -61,7 +97,45 @@ public final class Planner {
         for (int i = 0; i < drafts.size(); i++) {
             items.add(drafts.get(i).toItem("P" + (i + 1)));
         }
-        return items;
+        return withOverlaps(items, drafts);
+    }
+
+    /** Whether a gain is a fraction of the time users waited in measured requests. */
+    static boolean isRequestTime(Gain g) {
+        return g.of().startsWith(REQUEST_TIME);
+    }
+
+    /**
+     * Items whose findings cite the same evidence (other than the impact facts each computes for
+     * itself), or that are different fixes for the same subject, are about the same time: an index
+     * for the statement an N+1 loop repeats, a cache and an aggregate for one statement. Their gains
+     * do not add, and the plan says so.
+     */
+    private static List<PlanItem> withOverlaps(List<PlanItem> items, List<Draft> drafts) {
+        List<java.util.Set<String>> keys = new ArrayList<>();
+        for (Draft d : drafts) {
+            java.util.Set<String> k = new java.util.HashSet<>();
+            for (Finding f : d.findings()) {
+                k.add("subject|" + subject(f)); // two fixes for one statement or method: alternatives, not sums
+                for (Evidence e : f.evidence()) {
+                    if (!e.key().startsWith("impact|")) {
+                        k.add(e.key());
+                    }
+                }
+            }
+            keys.add(k);
+        }
+        List<PlanItem> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            List<String> overlaps = new ArrayList<>();
+            for (int j = 0; j < items.size(); j++) {
+                if (i != j && !java.util.Collections.disjoint(keys.get(i), keys.get(j))) {
+                    overlaps.add(items.get(j).id());
+                }
+            }
+            out.add(items.get(i).withOverlaps(overlaps));
+        }
+        return out;
     }
 
     /**
@@ -127,12 +201,14 @@ public final class Planner {
         double realistic = Gain.amdahl(impact.share(), s.realistic());
         double optimistic = Gain.amdahl(impact.high(), s.optimistic());
         String evidenceId = evidenceId(f, impact.evidenceKey());
-        String measured = Fmt.percent(impact.share()) + " (95% interval " + Fmt.interval(impact.low(), impact.high())
-                + ", " + evidenceId + ") of " + impact.of();
+        boolean census = impact.low() == impact.share() && impact.high() == impact.share();
+        String measured = Fmt.percent(impact.share()) + (census ? " (" + evidenceId + ", every event counted)"
+                : " (95% interval " + Fmt.interval(impact.low(), impact.high()) + ", " + evidenceId + ")") + " of " + impact.of();
         String basis = "fraction " + measured + "; speedup of that part ×" + speedup(s.conservative()) + " / ×"
                 + speedup(s.realistic()) + " / ×" + speedup(s.optimistic()) + " (" + remedy.id()
                 + "); gain = fraction × (1 − 1/speedup)";
-        return new Gain(conservative, realistic, optimistic, impact.of(), impact.time(), measured, basis, List.of(evidenceId));
+        return new Gain(conservative, realistic, optimistic, impact.of(), impact.time(), measured, basis, List.of(evidenceId),
+                impact.share());
     }
 
     private static String speedup(double s) {
@@ -170,7 +246,7 @@ public final class Planner {
             boolean quickWin = gain != null && gain.time() && remedy.effortHours() < QUICK_WIN_MAX_HOURS
                     && gain.realistic() > QUICK_WIN_MIN_GAIN;
             return new PlanItem(id, title(lead), findings.stream().map(Finding::id).toList(), remedy, gain,
-                    remedy.effortHours(), priority, quickWin, lead.fix(), code, verify(lead));
+                    remedy.effortHours(), priority, quickWin, lead.fix(), code, verify(lead), List.of());
         }
 
         private String title(Finding lead) {
@@ -178,7 +254,16 @@ public final class Planner {
             String capitalized = action.substring(0, 1).toUpperCase(Locale.ROOT) + action.substring(1);
             String subject = subject(lead);
             boolean methodName = subject.indexOf('.') > 0 && subject.indexOf(' ') < 0 && subject.indexOf('|') < 0;
-            return capitalized + (methodName ? " in " + shortName(subject) : ": " + lead.title());
+            if (methodName) {
+                return capitalized + " in " + shortName(subject);
+            }
+            if (subject.startsWith(STATEMENT_SUBJECT)) {
+                return capitalized + ": \"" + shortSql(subject.substring(STATEMENT_SUBJECT.length())) + "\"";
+            }
+            if (subject.startsWith("index ")) {
+                return capitalized + " on " + subject.substring("index ".length()).replaceFirst("\\(", " (");
+            }
+            return capitalized + ": " + lead.title();
         }
 
         private String verify(Finding lead) {

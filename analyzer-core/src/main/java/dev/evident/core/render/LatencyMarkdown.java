@@ -36,14 +36,28 @@ final class LatencyMarkdown {
             }
             out.append(String.join("; ", parts)).append(".\n\n");
         }
+        // the symptom and the endpoint frame the diagnosis; the stack and the traffic are in the appendix
         for (IncidentContext i : latency.incidents()) {
             out.append("Incident (").append(i.source()).append("): ");
+            StringBuilder s = new StringBuilder();
+            append(s, "symptom", i.symptom());
+            append(s, "endpoint", i.endpoint());
+            out.append(s).append(".\n\n");
+        }
+    }
+
+    /** The whole incident description, for the appendix. */
+    static void incidents(LatencySection latency, Appendable out) throws IOException {
+        for (IncidentContext i : latency.incidents()) {
             StringBuilder s = new StringBuilder();
             append(s, "symptom", i.symptom());
             append(s, "stack", i.stack());
             append(s, "traffic", i.traffic());
             append(s, "endpoint", i.endpoint());
-            out.append(s).append(".\n\n");
+            out.append("- Incident (").append(i.source()).append("): ").append(s).append(".\n");
+        }
+        if (!latency.incidents().isEmpty()) {
+            out.append('\n');
         }
     }
 
@@ -58,6 +72,7 @@ final class LatencyMarkdown {
             return;
         }
         out.append("## Latency baseline\n\n");
+        incidents(latency, out);
         for (SlaCheck c : latency.slaChecks()) {
             if (!c.breached()) {
                 out.append("- Objective met: ").append(c.evidence().statement()).append(" [").append(c.evidence().id())

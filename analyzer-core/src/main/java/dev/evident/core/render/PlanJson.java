@@ -55,6 +55,7 @@ final class PlanJson {
             w.field("guidance", item.guidance());
             w.field("code", item.code());
             w.field("verify", item.verify());
+            strings(w, "overlaps", item.overlaps());
             w.endObject();
         }
         w.endArray();

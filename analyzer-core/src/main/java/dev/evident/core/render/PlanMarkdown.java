@@ -46,6 +46,7 @@ final class PlanMarkdown {
         for (PlanItem item : plan.items()) {
             Gain g = item.gain();
             out.append("| ").append(item.id()).append(item.quickWin() ? " ⚡" : "").append(" | ").append(cell(item.title()))
+                    .append(item.overlaps().isEmpty() ? "" : " (overlaps " + String.join(", ", item.overlaps()) + ")")
                     .append(" | ").append(String.join(", ", item.findingIds())).append(" | ")
                     .append(g == null ? "not estimated (no cited fraction)"
                             : Fmt.percent(g.conservative()) + " / " + Fmt.percent(g.realistic()) + " / "
@@ -54,6 +55,9 @@ final class PlanMarkdown {
                     .append(g == null ? "–" : Fmt.decimal(item.priority(), 1) + " %/h").append(" |\n");
         }
         out.append('\n');
+        if (plan.items().stream().anyMatch(i -> !i.overlaps().isEmpty())) {
+            out.append("Items that overlap address the same statements or code: their gains do not add up.\n\n");
+        }
         if (!plan.quickWins().isEmpty()) {
             out.append("⚡ Quick wins (under a day, over 30% of the time saved, realistic): ").append(String.join(", ", plan.quickWins()))
                     .append(".\n\n");
@@ -82,7 +86,7 @@ final class PlanMarkdown {
             if (item.code() != null && !item.code().isBlank()) {
                 b.append(fenced(item.code())).append("\n\n");
             }
-            b.append("Check: ").append(item.verify()).append("\n\n");
+            // the item's check is step "Pn is confirmed when ..." of How to validate: not repeated here
             section.append(b);
             words += Words.count(b);
             shown++;

@@ -117,10 +117,11 @@ public final class Analyzer {
         for (Evidence e : notes) {
             numbered.computeIfAbsent(e.key(), k -> e.withId("E" + (numbered.size() + 1)));
         }
-        OptimizationPlan plan = new Planner().plan(findings, bound, evidence.artifacts());
+        LatencySection numberedLatency = LatencySections.withNumberedEvidence(latency, numbered);
+        OptimizationPlan plan = new Planner().plan(findings, bound, evidence.artifacts(), numberedLatency);
         return new Report("evident " + Version.VERSION, headline(findings), bound, evidence.artifacts(), evidence.skipped(),
                 findings, List.copyOf(numbered.values()), EvidenceGaps.of(evidence), warnings,
-                LatencySections.withNumberedEvidence(latency, numbered), plan, FlameGraphs.of(evidence));
+                numberedLatency, plan, FlameGraphs.of(evidence));
     }
 
     /** Findings with the same key describe the same problem; keep the strongest and pool the evidence. */

@@ -1,6 +1,7 @@
 package dev.evident.ingest.jfr;
 
 import dev.evident.core.model.CallTree;
+import dev.evident.core.model.DatabaseDrivers;
 import dev.evident.core.model.Frame;
 import dev.evident.core.model.FrameKind;
 import dev.evident.core.model.FrameTable;
@@ -44,6 +45,8 @@ final class FrameResolver {
     private final LongIntHashMap frameIds = new LongIntHashMap(1024);
     private final LongIntHashMap typeFrames = new LongIntHashMap(64);
     private final LongIntHashMap stackNodes = new LongIntHashMap(1024);
+    /** Per call-tree node: 1 when its stack passes through a database driver, 0 when not. */
+    private final LongIntHashMap databaseNodes = new LongIntHashMap(64);
     private final LongIntHashMap typedStackNodes = new LongIntHashMap(256);
     int distinctStacks;
     int stacksAtJdkDepthLimit;
@@ -64,6 +67,26 @@ final class FrameResolver {
             stackNodes.put(stackTraceId, node);
         }
         return node;
+    }
+
+    /**
+     * Whether a stack passes through a database driver: a socket wait under one is the thread
+     * waiting for the database. Only I/O events ask, so the walk is cached per node, not precomputed.
+     */
+    boolean throughDatabaseDriver(long stackTraceId) {
+        int leaf = node(stackTraceId);
+        int known = databaseNodes.get(leaf, -1);
+        if (known < 0) {
+            known = 0;
+            for (int n = leaf; n > 0; n = tree.parent(n)) {
+                if (DatabaseDrivers.isDriverFrame(frames.name(tree.frame(n)))) {
+                    known = 1;
+                    break;
+                }
+            }
+            databaseNodes.put(leaf, known);
+        }
+        return known == 1;
     }
 
     /** The node of a stack trace extended by a synthetic leaf naming a class (allocated or locked). */

@@ -269,13 +269,15 @@ final class JfrChunkProcessor {
                 acc.io.add(new IoEvent(time(b, v), ticksToNanos(Bound.at(v, b.duration, 0)),
                         b.type == Type.SOCKET_READ ? IoEvent.Kind.SOCKET_READ : IoEvent.Kind.SOCKET_WRITE,
                         (host == null ? "?" : host) + ":" + b.get(v, "port", 0),
-                        b.get(v, b.type == Type.SOCKET_READ ? "bytesRead" : "bytesWritten", 0)));
+                        b.get(v, b.type == Type.SOCKET_READ ? "bytesRead" : "bytesWritten", 0),
+                        b.stack >= 0 && frames.throughDatabaseDriver(v[b.stack])));
             }
             case FILE_READ, FILE_WRITE -> {
                 String path = b.getString(s, "path");
                 acc.io.add(new IoEvent(time(b, v), ticksToNanos(Bound.at(v, b.duration, 0)),
                         b.type == Type.FILE_READ ? IoEvent.Kind.FILE_READ : IoEvent.Kind.FILE_WRITE,
-                        path == null ? "?" : path, b.get(v, b.type == Type.FILE_READ ? "bytesRead" : "bytesWritten", 0)));
+                        path == null ? "?" : path, b.get(v, b.type == Type.FILE_READ ? "bytesRead" : "bytesWritten", 0),
+                        false));
             }
             case EXCEPTION_STATISTICS -> acc.exceptionCounts.add(new CounterSample(time(b, v), "", b.get(v, "throwables", 0)));
             case DEOPTIMIZATION -> acc.deoptimizations.add(new Deoptimization(time(b, v),

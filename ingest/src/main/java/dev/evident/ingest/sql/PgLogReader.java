@@ -189,7 +189,7 @@ public final class PgLogReader implements ArtifactReader {
         void fingerprint(String source, SqlFingerprints fingerprints) {
             SqlFingerprints.Result r = fingerprints.of(text);
             event = new SqlEvent(source, entry.line, entry.epochNanos, durationMs, text, r.fingerprint(), entry.session,
-                    transaction, parameters, -1, r.shape(), null);
+                    transaction, parameters, -1, r.shape(), null, "PostgreSQL");
         }
     }
 

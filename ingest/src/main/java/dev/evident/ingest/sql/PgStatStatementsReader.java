@@ -97,7 +97,7 @@ public final class PgStatStatementsReader implements ArtifactReader {
                 SqlFingerprints.Result r = fingerprints.of(text);
                 long resultRows = whole(cells, col.get("rows"));
                 sink.sqlEvent(new SqlEvent(input.displayPath(), row.line(), -1, totalMs, text, r.fingerprint(), null, null,
-                        null, resultRows, r.shape(), aggregate));
+                        null, resultRows, r.shape(), aggregate, "PostgreSQL"));
                 emitted++;
             } catch (RuntimeException e) {
                 if (bad++ == 0) {

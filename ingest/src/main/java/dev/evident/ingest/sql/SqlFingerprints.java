@@ -14,6 +14,8 @@ import net.sf.jsqlparser.util.deparser.StatementDeParser;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Statement fingerprints and shapes. The text is first normalized by {@link SqlTokenizer} (cheap,
@@ -21,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * parsed once. jsqlparser then parses it and prints it back with every literal and parameter as
  * {@code ?} and {@code IN} lists collapsed; that print-out, normalized once more, is the
  * fingerprint, and the parse tree gives the {@link StatementShape}. When jsqlparser cannot parse
- * the statement (vendor syntax), the tokenizer's normal form is the fingerprint.
+ * the statement (vendor syntax), the tokenizer's normal form is the fingerprint. Names quoted with
+ * backticks that need no quoting ({@code `orders`}) are written bare in the fingerprint, so MySQL
+ * statements written with and without them share one fingerprint.
  *
  * <p>One instance per reader run, which may share it between threads: two threads that meet a new
  * statement at once both compute it, with the same result.
@@ -32,12 +36,33 @@ public final class SqlFingerprints {
     /** Longer statements are not given to jsqlparser: generated SQL can be megabytes. */
     static final int MAX_PARSED_CHARS = 20_000;
 
-    /** The fingerprint, and the shape (tables, predicate columns) when known. */
-    public record Result(String fingerprint, StatementShape shape, boolean parsed) {
+    /**
+     * The fingerprint, and the shape (tables, predicate columns) when known.
+     *
+     * @param aliases table aliases of the statement to the real table names (each table also maps to
+     *                itself); empty when the statement could not be parsed
+     */
+    public record Result(String fingerprint, StatementShape shape, boolean parsed, Map<String, String> aliases) {
+        public Result {
+            aliases = Map.copyOf(aliases);
+        }
     }
+
+    private static final Pattern PLAIN_BACKTICKED = Pattern.compile("`([A-Za-z_][A-Za-z0-9_$]*)`");
+
+    private final SqlDialect dialect;
 
     private final Map<String, Result> cache = new ConcurrentHashMap<>(1024);
     private final Map<String, Result> rawCache = new ConcurrentHashMap<>(1024);
+
+    /** Fingerprints for PostgreSQL statements. */
+    public SqlFingerprints() {
+        this(SqlDialect.POSTGRESQL);
+    }
+
+    public SqlFingerprints(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
 
     public Result of(String sql) {
         // prepared statements repeat their exact text: skip even the tokenizer for them
@@ -45,7 +70,7 @@ public final class SqlFingerprints {
         if (r != null) {
             return r;
         }
-        String normal = SqlTokenizer.normalize(sql);
+        String normal = SqlTokenizer.normalize(sql, dialect);
         r = cache.get(normal);
         if (r == null) {
             r = compute(normal);
@@ -71,13 +96,28 @@ public final class SqlFingerprints {
                 Statement statement = parser.Statement(); // in this thread: the utility's timeout starts a thread per parse
                 if (statement != null) {
                     String printed = SqlTokenizer.normalize(deparse(statement));
-                    return new Result(printed, StatementShapes.of(statement), true);
+                    StatementShapes.Analysis a = StatementShapes.analyze(statement);
+                    return new Result(bare(printed), a.shape(), true, a.aliases());
                 }
             } catch (Exception | StackOverflowError e) {
                 // not parseable by jsqlparser: fall back to the tokenizer's normal form below
             }
         }
-        return new Result(normal, StatementShapes.guess(normal), false);
+        return new Result(bare(normal), StatementShapes.guess(normal), false, Map.of());
+    }
+
+    /** `name` → name for names that need no quotes (lower-cased: MySQL column names ignore case). */
+    static String bare(String text) {
+        if (text.indexOf('`') < 0) {
+            return text;
+        }
+        Matcher m = PLAIN_BACKTICKED.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1).toLowerCase(Locale.ROOT)));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** jsqlparser's print-out with literals and parameters as ? and IN lists as one ?. */

@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
  * tuples collapse to one, whitespace collapses, and everything outside double quotes is lower-cased.
  * It never fails, so it serves as the fingerprint when jsqlparser cannot parse a statement, and as
  * the cache key in front of jsqlparser (statements differing only in literals parse once).
+ *
+ * <p>In the MySQL dialect (MySQL and MariaDB with their default {@code sql_mode}) a backslash escapes
+ * the next character inside quotes, {@code "..."} is a string rather than a name, and {@code #}
+ * starts a comment; backtick-quoted names ({@code `orders`}) are names in both dialects.
  */
 final class SqlTokenizer {
     private static final String OPERATORS = "<>=!|&+-*/%^~@#";
@@ -20,6 +24,11 @@ final class SqlTokenizer {
     }
 
     static String normalize(String sql) {
+        return normalize(sql, SqlDialect.POSTGRESQL);
+    }
+
+    static String normalize(String sql, SqlDialect dialect) {
+        boolean mysql = dialect == SqlDialect.MYSQL;
         StringBuilder out = new StringBuilder(sql.length());
         int n = sql.length();
         int i = 0;
@@ -33,13 +42,21 @@ final class SqlTokenizer {
                     i++;
                 }
                 space(out);
+            } else if (c == '#' && mysql) {
+                while (i < n && sql.charAt(i) != '\n') {
+                    i++;
+                }
+                space(out);
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
                 int end = sql.indexOf("*/", i + 2);
                 i = end < 0 ? n : end + 2;
                 space(out);
             } else if (c == '\'' || ((c == 'E' || c == 'e' || c == 'N' || c == 'n' || c == 'B' || c == 'b' || c == 'X' || c == 'x')
                     && i + 1 < n && sql.charAt(i + 1) == '\'' && !identifierBefore(out))) {
-                i = skipQuoted(sql, c == '\'' ? i : i + 1, c == 'E' || c == 'e');
+                i = skipQuoted(sql, c == '\'' ? i : i + 1, '\'', mysql || c == 'E' || c == 'e');
+                literal(out);
+            } else if (c == '"' && mysql) {
+                i = skipQuoted(sql, i, '"', true);
                 literal(out);
             } else if (c == '$' && i + 1 < n && Character.isDigit(sql.charAt(i + 1))) {
                 i++;
@@ -197,8 +214,12 @@ final class SqlTokenizer {
         };
     }
 
-    /** Index after a quoted string starting at {@code start} ('...' with '' and, for E'', backslash escapes). */
-    private static int skipQuoted(String sql, int start, boolean backslashEscapes) {
+    /**
+     * Index after a string quoted with {@code quote} starting at {@code start}: a doubled quote stands
+     * for itself, and with {@code backslashEscapes} (E'' in PostgreSQL, any string in MySQL) a backslash
+     * escapes the next character.
+     */
+    private static int skipQuoted(String sql, int start, char quote, boolean backslashEscapes) {
         int n = sql.length();
         int i = start + 1;
         while (i < n) {
@@ -207,8 +228,8 @@ final class SqlTokenizer {
                 i += 2;
                 continue;
             }
-            if (c == '\'') {
-                if (i + 1 < n && sql.charAt(i + 1) == '\'') {
+            if (c == quote) {
+                if (i + 1 < n && sql.charAt(i + 1) == quote) {
                     i += 2;
                     continue;
                 }

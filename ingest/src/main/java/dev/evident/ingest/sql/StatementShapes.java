@@ -50,12 +50,20 @@ import java.util.regex.Pattern;
 final class StatementShapes {
     // "for update of t" locks t; "of" is not a table
     private static final Pattern FROM_TABLE = Pattern.compile(
-            "\\b(?:from|join|update|into)\\s+(?!of\\b)((?:\"[^\"]+\"|[a-z_][\\w$]*)(?:\\.(?:\"[^\"]+\"|[a-z_][\\w$]*))?)");
+            "\\b(?:from|join|update|into)\\s+(?!of\\b)((?:\"[^\"]+\"|`[^`]+`|[a-z_][\\w$]*)(?:\\.(?:\"[^\"]+\"|`[^`]+`|[a-z_][\\w$]*))?)");
 
     private StatementShapes() {
     }
 
+    /** A statement's shape and its table aliases (alias → table; each table also maps to itself). */
+    record Analysis(StatementShape shape, Map<String, String> aliases) {
+    }
+
     static StatementShape of(Statement statement) {
+        return analyze(statement).shape();
+    }
+
+    static Analysis analyze(Statement statement) {
         Collector c = new Collector();
         String command;
         if (statement instanceof Select select) {
@@ -81,8 +89,8 @@ final class StatementShapes {
             String name = statement.getClass().getSimpleName().toUpperCase(Locale.ROOT);
             command = name.isEmpty() ? "OTHER" : name;
         }
-        return new StatementShape(command, List.copyOf(c.tables), List.copyOf(c.equality), List.copyOf(c.range),
-                List.copyOf(c.join), c.orderBy, c.limited, true);
+        return new Analysis(new StatementShape(command, List.copyOf(c.tables), List.copyOf(c.equality),
+                List.copyOf(c.range), List.copyOf(c.join), c.orderBy, c.limited, true), c.allAliases);
     }
 
     /** For text jsqlparser could not parse: the command word and the table names after FROM/JOIN/UPDATE/INTO. */
@@ -99,12 +107,14 @@ final class StatementShapes {
 
     private static String unqualified(String name) {
         int dot = name.lastIndexOf('.');
-        return PgNodeNames.unquote(dot >= 0 ? name.substring(dot + 1) : name);
+        String last = dot >= 0 ? name.substring(dot + 1) : name;
+        return last.startsWith("`") ? last.substring(1, last.length() - 1) : PgNodeNames.unquote(last);
     }
 
     /** Walks the statement; one instance per statement. */
     private static final class Collector {
         final Set<String> tables = new LinkedHashSet<>();
+        final Map<String, String> allAliases = new LinkedHashMap<>();
         final Set<ColumnRef> equality = new LinkedHashSet<>();
         final Set<ColumnRef> range = new LinkedHashSet<>();
         final Set<ColumnRef> join = new LinkedHashSet<>();
@@ -173,8 +183,10 @@ final class StatementShapes {
             String name = name(t.getName());
             tables.add(name);
             aliases.put(name, name);
+            allAliases.putIfAbsent(name, name);
             if (t.getAlias() != null) {
                 aliases.put(name(t.getAlias().getName()), name);
+                allAliases.putIfAbsent(name(t.getAlias().getName()), name);
             }
         }
 
@@ -276,8 +288,13 @@ final class StatementShapes {
             return ColumnRef.of(table, column);
         }
 
+        /** The last part of a possibly qualified name: "quoted" and `quoted` keep their case, bare names are lower-cased. */
         private static String name(String identifier) {
             String n = identifier;
+            if (n.length() >= 2 && n.endsWith("`")) {
+                int open = n.lastIndexOf('`', n.length() - 2);
+                return open >= 0 ? n.substring(open + 1, n.length() - 1) : n.substring(0, n.length() - 1);
+            }
             int dot = n.lastIndexOf('.');
             if (dot >= 0 && !n.endsWith("\"")) {
                 n = n.substring(dot + 1);

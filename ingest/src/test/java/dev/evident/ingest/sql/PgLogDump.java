@@ -81,7 +81,8 @@ final class PgLogDump {
     static String event(SqlEvent e, String file) {
         return "event source=" + source(e.source(), file) + " line=" + e.line() + " t=" + e.epochNanos() + " ms=" + e.durationMs()
                 + " session=" + text(e.session()) + " tx=" + text(e.transaction()) + " params=" + text(e.parameters())
-                + " rows=" + e.rows() + " aggregate=" + e.aggregate() + " fp=" + text(e.fingerprint()) + " shape=" + shape(e.shape())
+                + " rows=" + e.rows() + " aggregate=" + e.aggregate() + " engine=" + text(e.engine()) + " fp=" + text(e.fingerprint())
+                + " shape=" + shape(e.shape())
                 + " text=" + text(e.text());
     }
 

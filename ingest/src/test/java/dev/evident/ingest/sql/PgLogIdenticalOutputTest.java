@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The PostgreSQL log reader (and the TEXT plan parser it shares with the EXPLAIN reader) was
  * rewritten for speed; its output must not change. The expected dumps under
  * {@code src/test/resources/dev/evident/ingest/sql/expected/} were written by {@link PgLogDump} with
- * the readers as they were before that work (commit 036b4c7, JDK 17; JDK 25 gives the same text):
+ * the line-by-line readers as they were before that work (first at commit 036b4c7; rewritten from
+ * main at 5255d57, whose reader differs from 036b4c7's only by the engine it sets on events;
+ * JDK 17, and JDK 25 gives the same text), built from {@code git archive} of that commit:
  *
  * <pre>
  * java -cp ... dev.evident.ingest.sql.PgLogDump dev.evident.ingest.sql.PgLogReader OUT.dump FILE...

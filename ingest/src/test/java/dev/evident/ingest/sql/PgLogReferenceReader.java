@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The PostgreSQL log reader as it was before the speed work (commit 036b4c7): one {@code String}
+ * The PostgreSQL log reader as it was before the speed work (commit 036b4c7, with main's engine
+ * on events as of 5255d57): one {@code String}
  * per line from a {@link BufferedReader}, every entry handled in the calling thread. Kept only as
  * the reference the fast {@link PgLogReader} is compared with on generated logs (line breaks,
  * bytes that are not UTF-8, interleaved sessions); the committed expected dumps cover the real
@@ -278,7 +279,7 @@ final class PgLogReferenceReader implements ArtifactReader {
                     : s.inTransaction ? s.pid + "#" + s.transactionNo : null;
             SqlFingerprints.Result r = fingerprints.of(text);
             sink.sqlEvent(new SqlEvent(source, e.line, e.epochNanos, durationMs, text, r.fingerprint(), e.session,
-                    transaction, parameters, -1, r.shape(), null));
+                    transaction, parameters, -1, r.shape(), null, "PostgreSQL"));
             events++;
             if (ends) {
                 s.inTransaction = false;

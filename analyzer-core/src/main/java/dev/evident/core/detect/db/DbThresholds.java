@@ -50,7 +50,7 @@ public final class DbThresholds {
             "repetitions of one fingerprint in a row, in one transaction or session window after a different statement, that make an N+1",
             "Sentry NPlusOneDBSpanDetector: performance.issues.n_plus_one_db.count_threshold default 5");
     public static final Threshold N_PLUS_ONE_DURATION = new Threshold("n-plus-one.duration", 50, "ms",
-            "total time of the repeated statements in one window for an N+1",
+            "time of the repeated statements in one window for an N+1, as the application sees it (the run's span in the log's timestamps)",
             "Sentry performance.issues.n_plus_one_db.duration_threshold default 50 ms (100 ms in older versions)");
     public static final Threshold SLOW_STATEMENT_MS = new Threshold("slow-statement.duration", 500, "ms",
             "single execution time from which a statement is slow",
@@ -62,13 +62,21 @@ public final class DbThresholds {
     public static final Threshold CACHE_REPEATS = new Threshold("cache.repeats", 5, "executions",
             "executions of the same statement with the same parameters before it is a cache candidate",
             "evident, after jOOQ's DiagnosticsListener.repeatedStatements and Sentry's N+1 count of 5");
+    public static final Threshold LARGE_RESULT_ROWS = new Threshold("large-result.rows", 1000, "rows",
+            "mean rows a repeated SELECT returns per execution from which the application is taken to reduce them itself",
+            "evident: a page or an API answer shows tens of rows; thousands per call on a statement that runs with every "
+                    + "request are filtered, counted or ranked in the application (compare jOOQ's DiagnosticsListener."
+                    + "tooManyRowsFetched, which flags rows fetched but not read)");
+    public static final Threshold LARGE_RESULT_CALLS = new Threshold("large-result.calls", 10, "executions",
+            "executions before a large result counts as part of the request path rather than a one-off export", "evident");
     public static final Threshold MIN_SAVING_MS = new Threshold("db.min-saving", 10, "ms",
             "estimated time saved below which no database finding is reported", "evident");
 
     public static final List<Threshold> ALL = List.of(NODE_SHARE_INFO, NODE_SHARE_WARNING, ESTIMATE_FACTOR_INFO,
             ESTIMATE_FACTOR_WARNING, ROWS_REMOVED_WARNING, ROWS_REMOVED_SEVERE, LARGE_RELATION_ROWS, HEAP_FETCHES_WARNING,
             JIT_SHARE_WARNING, BUFFER_READ_SHARE, BUFFER_READ_MIN_BLOCKS, NESTED_LOOP_LOOPS, SPILL_MEMORY_FACTOR, N_PLUS_ONE_COUNT,
-            N_PLUS_ONE_DURATION, SLOW_STATEMENT_MS, DB_SHARE_INFO, DB_SHARE_WARNING, CACHE_REPEATS, MIN_SAVING_MS);
+            N_PLUS_ONE_DURATION, SLOW_STATEMENT_MS, DB_SHARE_INFO, DB_SHARE_WARNING, CACHE_REPEATS, LARGE_RESULT_ROWS,
+            LARGE_RESULT_CALLS, MIN_SAVING_MS);
 
     static final ScoreCurve SHARE_CURVE = new ScoreCurve(NODE_SHARE_INFO.value(), NODE_SHARE_WARNING.value());
     static final ScoreCurve DB_SHARE_CURVE = new ScoreCurve(DB_SHARE_INFO.value(), DB_SHARE_WARNING.value());

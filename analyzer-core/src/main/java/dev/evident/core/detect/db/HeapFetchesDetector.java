@@ -110,6 +110,6 @@ public final class HeapFetchesDetector implements Detector {
         return new Finding(null, "heap-fetches|" + key, id(), Category.DATABASE, title, score,
                 new Confidence(timed ? Confidence.Level.HIGH : Confidence.Level.MEDIUM,
                         "EXPLAIN ANALYZE counts the heap fetches itself; the time estimate assumes a heap fetch costs what an index entry does"),
-                plans, List.of(ev), explanation, fix, example);
+                plans, List.of(ev), explanation, fix, example).withRemedy("vacuum-table", null);
     }
 }

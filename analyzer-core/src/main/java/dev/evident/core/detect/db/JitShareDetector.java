@@ -12,6 +12,8 @@ import dev.evident.core.model.QueryPlan;
 import dev.evident.core.util.Fmt;
 
 import java.util.ArrayList;
+import java.util.Optional;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,12 +54,12 @@ public final class JitShareDetector implements Detector {
         }
         List<Finding> out = new ArrayList<>();
         for (Map.Entry<String, List<Hit>> g : groups.entrySet()) {
-            out.add(finding(g.getKey(), DbText.worst(g.getValue(), Hit::share), g.getValue().size()));
+            out.add(finding(g.getKey(), DbText.worst(g.getValue(), Hit::share), g.getValue().size(), evidence));
         }
         return out;
     }
 
-    private Finding finding(String key, Hit h, int plans) {
+    private Finding finding(String key, Hit h, int plans, EvidenceSet evidence) {
         QueryPlan p = h.plan();
         List<Quantity> values = new ArrayList<>(List.of(Quantity.of("JIT time", h.jitMs(), "ms"),
                 Quantity.of("execution time", h.executionMs(), "ms"), Quantity.of("JIT share", h.share() * 100, "%"),
@@ -93,6 +95,19 @@ public final class JitShareDetector implements Detector {
                 : "BEGIN;\nSET LOCAL jit = off;\n-- the statement\nCOMMIT;\n") + "```";
         return new Finding(null, "jit|" + key, id(), Category.DATABASE, title, score,
                 new Confidence(Confidence.Level.HIGH, "EXPLAIN ANALYZE times the JIT phases itself"),
-                plans, List.of(ev), explanation, fix, example);
+                plans, cited(ev, impact(key, h, evidence)), explanation, fix, example, "tune-jit",
+                impact(key, h, evidence).map(DbImpact::impact).orElse(null), null);
+    }
+
+    private static Optional<DbImpact> impact(String key, Hit h, EvidenceSet evidence) {
+        return DbImpact.ofStatementPart(evidence, "jit|" + key,
+                h.plan().fingerprint() == null ? Set.of() : Set.of(h.plan().fingerprint()), h.share(), "JIT compilation",
+                h.plan().source());
+    }
+
+    private static List<Evidence> cited(Evidence ev, Optional<DbImpact> impact) {
+        List<Evidence> out = new java.util.ArrayList<>(List.of(ev));
+        impact.ifPresent(i -> out.add(i.evidence()));
+        return out;
     }
 }

@@ -121,6 +121,6 @@ public final class LossyBitmapDetector implements Detector {
         return new Finding(null, "lossy-bitmap|" + key, id(), Category.DATABASE, title, score,
                 new Confidence(timed ? Confidence.Level.HIGH : Confidence.Level.MEDIUM,
                         "EXPLAIN ANALYZE reports the lossy blocks and the rows the recheck removed"),
-                plans, List.of(ev), explanation, fix, example);
+                plans, List.of(ev), explanation, fix, example).withRemedy("tune-work-mem", null);
     }
 }

@@ -18,13 +18,16 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * N+1 queries, detected as Sentry does for spans: within one window (a transaction, or a session
  * when the log has no transactions), a "parent" statement is followed by the same fingerprint
  * {@link DbThresholds#N_PLUS_ONE_COUNT} or more times in a row, together taking at least
- * {@link DbThresholds#N_PLUS_ONE_DURATION}. All windows with the same parent and repeated
+ * {@link DbThresholds#N_PLUS_ONE_DURATION} as the application sees them: from the start of the first
+ * repeat to the end of the last in the log's timestamps (Sentry times spans in the application, so
+ * round trips count), or the statements' summed durations when the log has no timestamps. All windows with the same parent and repeated
  * fingerprints form one finding. Batching the n lookups into one query saves about
  * (n − 1) × the per-query latency per window.
  */
@@ -37,6 +40,24 @@ public final class NPlusOneDetector implements Detector {
 
     /** One window's run of repeats. */
     record Run(String source, String window, SqlEvent parent, List<SqlEvent> repeats, double totalMs) {
+
+        /**
+         * How long the loop took as the application saw it, from the log's timestamps. PostgreSQL
+         * logs a statement when it ends, so from the first repeat's end to the last one's are n − 1
+         * iterations (round trip, execution and the application's work in between); the loop is n
+         * of them. The durations alone miss the round trips. NaN without timestamps.
+         */
+        double spanMs() {
+            SqlEvent first = repeats.get(0);
+            SqlEvent last = repeats.get(repeats.size() - 1);
+            if (first.epochNanos() < 0 || last.epochNanos() < 0) {
+                return Double.NaN;
+            }
+            int n = repeats.size();
+            double span = (last.epochNanos() - first.epochNanos()) / 1e6 * n / (n - 1);
+            // log timestamps have millisecond resolution: never less than the statements' own time
+            return Math.max(span, totalMs);
+        }
     }
 
     @Override
@@ -85,8 +106,12 @@ public final class NPlusOneDetector implements Detector {
             if (n >= DbThresholds.N_PLUS_ONE_COUNT.value() && parent != null && isQuery(events.get(i))) {
                 List<SqlEvent> repeats = events.subList(i, j + 1);
                 double total = repeats.stream().mapToDouble(SqlEvent::durationMs).sum();
-                if (total >= DbThresholds.N_PLUS_ONE_DURATION.value()) {
-                    out.add(new Run(events.get(i).source(), window, parent, List.copyOf(repeats), total));
+                Run run = new Run(events.get(i).source(), window, parent, List.copyOf(repeats), total);
+                // Sentry measures spans in the application, round trips included; the log's timestamps
+                // give the same view (the loop's span), its durations only the server's part
+                double seen = Double.isNaN(run.spanMs()) ? total : run.spanMs();
+                if (seen >= DbThresholds.N_PLUS_ONE_DURATION.value()) {
+                    out.add(run);
                 }
             }
             i = j + 1;
@@ -145,7 +170,21 @@ public final class NPlusOneDetector implements Detector {
                 first.source(), "first at line " + first.repeats().get(0).line() + " (" + windowWord + " "
                 + first.window().substring(first.window().indexOf('|') + 1) + ")");
 
-        int score = DbThresholds.DB_SHARE_CURVE.scoreInt(share);
+        double span = 0;
+        for (Run r : runs) {
+            double s = r.spanMs();
+            span = Double.isNaN(s) || Double.isNaN(span) ? Double.NaN : span + s;
+        }
+        double loopMs = Double.isNaN(span) ? total : span;
+        Optional<DbImpact> impact = DbImpact.ofStatementTime(evidence, "n-plus-one|" + fingerprint, loopMs,
+                Double.isNaN(span) ? "the repeated statements' own time (the log has no timestamps to measure the round trips)"
+                        : "the N+1 loops in the log's timestamps, n iterations each (" + DbText.ms(total)
+                        + " in the statements, " + DbText.ms(Math.max(0, span - total)) + " between them: round trips and "
+                        + "application work)");
+        // the server's share undercounts an N+1: most of its cost is round trips, which the share of
+        // request time (from the loop's span) includes
+        double impactShare = impact.map(i -> i.impact().share()).orElse(0.0);
+        int score = DbThresholds.DB_SHARE_CURVE.scoreInt(Math.max(share, impactShare));
         Confidence confidence = new Confidence(runs.size() >= 3 ? Confidence.Level.HIGH
                 : runs.size() == 2 ? Confidence.Level.MEDIUM : Confidence.Level.LOW,
                 Fmt.count(runs.size()) + " " + windowWord + "s show the pattern, each with at least "
@@ -159,7 +198,7 @@ public final class NPlusOneDetector implements Detector {
                 + " on the server (plus a network round trip the log does not see). One batched query returns the same rows; "
                 + "it saves about (n − 1) × the per-query time, " + DbText.ms(saving) + " over this log."
                 + (related == null ? "" : " Each of these queries also " + related.description() + ".");
-        Batch batch = Batch.of(sample.shape(), fingerprint);
+        Batch batch = Batch.of(sample.shape(), fingerprint, SqlSyntax.of(sample.engine()));
         String fix = "Load the rows for all parents at once: " + batch.description()
                 + " With JPA/Hibernate, fetch the association in the parent query (JOIN FETCH or an entity graph) or set "
                 + "hibernate.default_batch_fetch_size; with jOOQ or JDBC, collect the keys and run one IN query. Then count "
@@ -168,13 +207,16 @@ public final class NPlusOneDetector implements Detector {
         if (related != null) {
             cited.add(related.evidence());
         }
+        impact.ifPresent(i -> cited.add(i.evidence()));
         return new Finding(null, "n-plus-one|" + fingerprint, id(), Category.DATABASE, title, score, confidence,
-                statements, cited, explanation, fix, batch.example());
+                statements, cited, explanation, fix, batch.example(), "batch-queries", impact.map(DbImpact::impact).orElse(null),
+                "statement " + fingerprint);
     }
 
     /** The batched rewrite of the repeated statement, built from its shape. */
     record Batch(String description, String example) {
-        static Batch of(StatementShape shape, String fingerprint) {
+        /** PostgreSQL binds all keys as one array ({@code = any(?)}); MySQL and MariaDB have no arrays, so an IN list. */
+        static Batch of(StatementShape shape, String fingerprint, SqlSyntax sql) {
             ColumnRef key = null;
             String table = null;
             if (shape != null && shape.parsed() && !shape.equality().isEmpty()) {
@@ -187,6 +229,9 @@ public final class NPlusOneDetector implements Detector {
                                 + "its key compared using = ANY(?) (an array) or IN (...)\n```");
             }
             String column = key.column();
+            if (sql.isMysqlFamily()) {
+                return inList(table, column, fingerprint);
+            }
             String batched = fingerprint.replaceFirst("(\\b[a-z_][a-z0-9_]*\\.)?" + java.util.regex.Pattern.quote(column)
                     + " = \\?", "$1" + column + " = any(?)");
             String entity = camel(table);
@@ -199,6 +244,23 @@ public final class NPlusOneDetector implements Detector {
                     + "// or, per association: @BatchSize(size = 100) on the " + entity + " collection\n```";
             return new Batch("select from " + table + " with " + column + " = ANY(?) (or IN (...)) for all keys, "
                     + "or join " + table + " into the parent query.", example);
+        }
+
+        private static Batch inList(String table, String column, String fingerprint) {
+            String batched = fingerprint.replaceFirst("(\\b[a-z_][a-z0-9_]*\\.)?" + java.util.regex.Pattern.quote(column)
+                    + " = \\?", "$1" + column + " in (?)");
+            String sqlText = batched.replace("\"", "\\\"").replace(" in (?)", " in (\" + placeholders + \")");
+            String example = "```sql\n-- now, once per key:\n" + fingerprint + "\n-- batched: all keys in one IN list; the rows "
+                    + "come back tagged with their " + column + "\n" + batched
+                    + "\n```\n\n```java\n// JDBC: one round trip for all keys (one ? per key)\n"
+                    + "String placeholders = String.join(\", \", Collections.nCopies(keys.size(), \"?\"));\n"
+                    + "PreparedStatement ps = connection.prepareStatement(\"" + sqlText + "\");\n"
+                    + "for (int i = 0; i < keys.size(); i++) {\n    ps.setLong(i + 1, keys.get(i));\n}\n"
+                    + "\n// JPA: load the children with their parents instead of one query per parent\n"
+                    + "// SELECT p FROM Parent p JOIN FETCH p." + lowerCamel(table) + " WHERE p.id IN :ids\n"
+                    + "// or, per association: @BatchSize(size = 100) on the " + camel(table) + " collection\n```";
+            return new Batch("select from " + table + " with " + column + " IN (...) over all keys, or join " + table
+                    + " into the parent query.", example);
         }
 
         private static String camel(String table) {

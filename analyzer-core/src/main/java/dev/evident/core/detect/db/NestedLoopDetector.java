@@ -71,7 +71,7 @@ public final class NestedLoopDetector implements Detector {
     }
 
     private static Hit hit(QueryPlan plan, PlanNode n, PlanMetrics m) {
-        if (!n.nodeType().equals("Nested Loop") || n.loops() == 0) {
+        if (!PlanMetrics.isNestedLoop(n) || n.loops() == 0) {
             return null;
         }
         List<PlanNode> sides = n.children().stream().filter(c -> c.property("Parent Relationship") == null).toList();
@@ -108,7 +108,7 @@ public final class NestedLoopDetector implements Detector {
             values.add(Quantity.of("execution time", h.executionMs(), "ms"));
             values.add(Quantity.of("estimated saving", h.savingMs(), "ms"));
         }
-        String statement = "Nested Loop runs " + DbText.node(inner) + " " + Fmt.count(inner.loops()) + " times, reading "
+        String statement = h.loop().nodeType() + " runs " + DbText.node(inner) + " " + Fmt.count(inner.loops()) + " times, reading "
                 + DbText.rows(h.read()) + " rows in total to keep " + DbText.rows(h.kept()) + " (" + Fmt.decimal(h.keptShare() * 100, 2) + "%"
                 + ")" + (h.loop().property("Join Filter") != null ? "; join filter " + h.loop().property("Join Filter") : "")
                 + "; the planner expected " + DbText.rows(h.outer().estimatedRows()) + " outer row"
@@ -120,13 +120,14 @@ public final class NestedLoopDetector implements Detector {
                 h.plan().location());
         double share = timed && h.executionMs() > 0 ? h.savingMs() / h.executionMs() : 0;
         int score = timed ? DbThresholds.SHARE_CURVE.scoreInt(share) : 30;
-        String title = "Nested Loop rescans " + table + " " + Fmt.count(inner.loops()) + " times (" + DbText.rows(h.read())
+        String title = h.loop().nodeType() + " rescans " + table + " " + Fmt.count(inner.loops()) + " times (" + DbText.rows(h.read())
                 + " rows read to keep " + DbText.rows(h.kept()) + ")" + (misestimated ? ": the planner expected "
                 + DbText.rows(h.outer().estimatedRows()) + " outer row" + (h.outer().estimatedRows() == 1 ? "" : "s") : "");
-        String stats = statistics(h.outer());
-        String index = columns.isEmpty() ? null : "CREATE INDEX CONCURRENTLY idx_" + DbText.identifier(table) + "_"
-                + DbText.identifier(String.join("_", columns)) + " ON " + table + " (" + String.join(", ", columns) + ");";
-        String explanation = "For each of the " + DbText.rows(PlanMetrics.rows(h.outer())) + " outer rows, PostgreSQL scans "
+        SqlSyntax sql = SqlSyntax.of(h.plan().engine());
+        String stats = statistics(h.outer(), sql);
+        String index = columns.isEmpty() ? null : sql.createIndex("idx_" + DbText.identifier(table) + "_"
+                + DbText.identifier(String.join("_", columns)), table, columns);
+        String explanation = "For each of the " + DbText.rows(PlanMetrics.rows(h.outer())) + " outer rows, " + sql.label() + " scans "
                 + table + " again (" + Fmt.count(inner.loops()) + " scans, " + DbText.rows(h.read()) + " rows) and keeps "
                 + DbText.rows(h.kept()) + " of them. " + (misestimated ? "It chose this because it expected "
                 + DbText.rows(h.outer().estimatedRows()) + " outer row" + (h.outer().estimatedRows() == 1 ? "" : "s")
@@ -139,14 +140,15 @@ public final class NestedLoopDetector implements Detector {
                 + "from one side only, so check the plan afterwards (a LATERAL subquery with ORDER BY ... LIMIT 1 on that index "
                 + "is the usual rewrite of a band lookup)" : "") + ". " : "")
                 + (misestimated ? "Fix the outer estimate so the planner can pick a hash join or materialize the inner side"
-                + (stats != null ? ": the filter combines correlated columns, so create extended statistics on them" : ": ANALYZE the outer table")
-                + ". " : "")
-                + "Then compare EXPLAIN (ANALYZE, BUFFERS) before and after.";
+                + (stats != null ? ": the filter combines correlated columns, so create " + sql.columnStatisticsWords() + " on them"
+                : sql.isMysqlFamily() ? ": run ANALYZE TABLE on the outer table" : ": ANALYZE the outer table") + ". " : "")
+                + "Then compare " + sql.explainAnalyze() + " before and after.";
         String example = "```sql\n" + (stats != null ? stats + "\n" : "") + (index != null ? index + "\n" : "") + "```";
         return new Finding(null, "nested-loop|" + key, id(), Category.DATABASE, title, score,
                 new Confidence(timed ? Confidence.Level.HIGH : Confidence.Level.MEDIUM,
                         "EXPLAIN ANALYZE counts the loops and rows; the saving assumes time scales with rows read"),
-                plans, List.of(ev), explanation, fix, example);
+                plans, List.of(ev), explanation, fix, example, index != null ? "add-index" : "refresh-statistics", null,
+                index != null ? "index " + table + "(" + String.join(", ", columns) + ")" : null);
     }
 
     private static final Pattern QUALIFIED = Pattern.compile("\\b([a-z_][\\w$]*)\\.([a-z_][\\w$]*)\\b");
@@ -183,13 +185,16 @@ public final class NestedLoopDetector implements Detector {
         return f != null && f.matches(".*\\." + Pattern.quote(column) + " = .*|.* = [a-z_]+\\." + Pattern.quote(column) + "\\).*");
     }
 
-    /** CREATE STATISTICS for the scan under the outer side that filters on several columns, or null. */
-    private static String statistics(PlanNode outer) {
+    /** Column statistics for the scan under the outer side that filters on several columns, or null. */
+    private static String statistics(PlanNode outer, SqlSyntax sql) {
         for (PlanNode n = outer; n != null; n = n.children().isEmpty() ? null : n.children().get(0)) {
             String eq = n.property("*Equality Columns");
             if (n.relation() != null && eq != null && eq.contains(",")) {
-                return "CREATE STATISTICS " + DbText.identifier(n.relation() + "_" + eq.replace(", ", "_")) + "_stats (dependencies) ON "
-                        + eq + " FROM " + n.relation() + ";\nANALYZE " + n.relation() + ";";
+                String name = DbText.identifier(n.relation() + "_" + eq.replace(", ", "_")) + "_stats";
+                String create = sql == SqlSyntax.POSTGRESQL
+                        ? "CREATE STATISTICS " + name + " (dependencies) ON " + eq + " FROM " + n.relation() + ";"
+                        : sql.columnStatistics(n.relation(), List.of(eq.split(",\\s*")), name);
+                return create + "\n" + sql.analyze(n.relation());
             }
         }
         return null;

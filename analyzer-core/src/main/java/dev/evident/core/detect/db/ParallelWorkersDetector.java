@@ -95,6 +95,6 @@ public final class ParallelWorkersDetector implements Detector {
         return new Finding(null, "workers|" + key, id(), Category.DATABASE, title, score,
                 new Confidence(plans >= 3 ? Confidence.Level.HIGH : Confidence.Level.MEDIUM,
                         "EXPLAIN ANALYZE reports planned and launched workers; " + DbText.plans(plans) + " show it"),
-                plans, List.of(ev), explanation, fix, example);
+                plans, List.of(ev), explanation, fix, example).withRemedy("tune-parallel-workers", null);
     }
 }

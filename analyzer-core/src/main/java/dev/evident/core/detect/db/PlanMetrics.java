@@ -113,6 +113,19 @@ public final class PlanMetrics {
         return inclusive[0];
     }
 
+    /** A read of a whole table: PostgreSQL's Seq Scan, MySQL's and MariaDB's Table scan. */
+    public static boolean isFullScan(PlanNode node) {
+        return node.nodeType().equals("Seq Scan") || node.nodeType().equals("Table scan");
+    }
+
+    /**
+     * A nested-loop join: PostgreSQL's Nested Loop, MySQL's "Nested loop inner join" (left join, semijoin,
+     * antijoin) and the "Nested loop join" of MySQL's and MariaDB's JSON plans.
+     */
+    public static boolean isNestedLoop(PlanNode node) {
+        return node.nodeType().equals("Nested Loop") || node.nodeType().startsWith("Nested loop ");
+    }
+
     /** Rows the node produced over all loops. */
     public static double rows(PlanNode node) {
         return node.actualRows() == null ? Double.NaN : node.actualRows() * node.loops();

@@ -21,7 +21,9 @@ import java.util.TreeMap;
  * The planner's row estimate off by a large factor on a scan: plans built on wrong counts choose
  * wrong join methods and memory sizes. Statistics that are stale need ANALYZE; a filter on several
  * correlated columns needs extended statistics (CREATE STATISTICS), since the planner multiplies the
- * columns' selectivities as if they were independent.
+ * columns' selectivities as if they were independent. MySQL and MariaDB estimate a filter on a column
+ * without an index or statistics from fixed guesses, so there the fix is column statistics
+ * (histograms, persistent column statistics) on the filter's columns.
  */
 public final class RowEstimateDetector implements Detector {
 
@@ -74,19 +76,25 @@ public final class RowEstimateDetector implements Detector {
                 + direction + " " + Fmt.decimal(factor, 0) + "×) in " + plans + " plan" + (plans == 1 ? "" : "s");
         Evidence ev = new Evidence(null, "estimate|" + key, "plan-node", statement, values, plan.source(), plan.location());
         int score = (int) Math.round(Math.min(60, DbThresholds.ESTIMATE_CURVE.score(Math.log10(factor)) * 0.6));
-        String stats = columns.size() >= 2 ? "CREATE STATISTICS " + DbText.identifier(n.relation() + "_" + String.join("_", columns))
-                + "_stats (dependencies, ndistinct) ON " + String.join(", ", columns) + " FROM " + n.relation() + ";\n" : "";
+        SqlSyntax sql = SqlSyntax.of(plan.engine());
+        // MySQL and MariaDB keep no statistics on columns without an index unless asked, so one column is enough there
+        boolean statistics = columns.size() >= 2 || (sql.isMysqlFamily() && !columns.isEmpty());
+        String stats = statistics ? sql.columnStatistics(n.relation(), columns,
+                DbText.identifier(n.relation() + "_" + String.join("_", columns)) + "_stats") + "\n" : "";
+        String why = columns.size() >= 2 ? "; the filter combines " + String.join(", ", columns) + ", so also create "
+                + sql.columnStatisticsWords() + " on them"
+                : statistics ? "; " + columns.get(0) + " has no index, so the optimizer guesses its selectivity unless it has "
+                + sql.columnStatisticsWords() + " on it" : "";
         return new Finding(null, "row-estimate|" + key, id(), Category.DATABASE,
                 "Row estimate on " + n.relation() + " is " + direction + " " + Fmt.decimal(factor, 0) + "×", score,
-                new Confidence(Confidence.Level.MEDIUM, "measured by EXPLAIN ANALYZE; how much it costs depends on the plan "
-                        + "the planner would pick with the right count"),
+                new Confidence(Confidence.Level.MEDIUM, "measured by " + (sql == SqlSyntax.MARIADB ? "ANALYZE FORMAT=JSON"
+                        : "EXPLAIN ANALYZE") + "; how much it costs depends on the plan the planner would pick with the right count"),
                 plans, List.of(ev),
                 "The planner expected " + DbText.rows(n.estimatedRows()) + " rows per loop from " + n.relation() + " but got "
                         + Fmt.decimal(n.actualRows(), n.actualRows() == Math.rint(n.actualRows()) ? 0 : 2) + " (" + Fmt.decimal(factor, 0)
                         + "×). Join order, join method and memory are chosen from this count.",
-                "Refresh the statistics with ANALYZE " + n.relation() + (columns.size() >= 2 ? "; the filter combines "
-                        + String.join(", ", columns) + ", so also create extended statistics on them" : "")
-                        + "; if the table changes quickly, lower its autovacuum_analyze_scale_factor.",
-                "```sql\nANALYZE " + n.relation() + ";\n" + stats + "```");
+                "Refresh the statistics with " + sql.analyze(n.relation()).replace(";", "") + why + "; "
+                        + sql.freshStatisticsAdvice(n.relation()) + ".",
+                "```sql\n" + sql.analyze(n.relation()) + "\n" + stats + "```").withRemedy("refresh-statistics", null);
     }
 }

@@ -10,6 +10,7 @@ import dev.evident.core.model.Finding;
 import dev.evident.core.model.PlanNode;
 import dev.evident.core.model.Quantity;
 import dev.evident.core.model.QueryPlan;
+import dev.evident.core.model.SqlEvent;
 import dev.evident.core.model.StatementShape;
 import dev.evident.core.model.StatementShape.ColumnRef;
 import dev.evident.core.util.Fmt;
@@ -17,6 +18,7 @@ import dev.evident.core.util.Fmt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +26,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A sequential scan of a large table whose filter throws most rows away: the table is read in full
+ * A sequential scan (PostgreSQL's Seq Scan, MySQL's and MariaDB's Table scan) of a large table whose
+ * filter throws most rows away: the table is read in full
  * to find a few rows, which an index finds directly. The suggested index is built from the real
  * names, columns ordered equality first, then one range column, then (with no range column) the
  * ORDER BY columns so the index also returns rows in order ("index for equality first, then for
@@ -39,7 +42,15 @@ public final class SeqScanIndexDetector implements Detector {
     }
 
     /** One scan that qualifies, with its figures. */
-    record Scan(QueryPlan plan, PlanNode node, double exclusiveMs, double executionMs, double rows, double removed) {
+    /**
+     * @param chainMs inclusive time of the scan together with the nodes above it that only pass its
+     *                rows on (each has the scan's branch as its only child: Gather, Aggregate, Sort,
+     *                Limit): with the index they handle the few kept rows, so their time goes too.
+     *                In a parallel plan the scan's own exclusive time is a per-process average and
+     *                misses the Gather's wait, which this includes.
+     */
+    record Scan(QueryPlan plan, PlanNode node, double exclusiveMs, double executionMs, double rows, double removed,
+                double chainMs) {
         double removedShare() {
             return removed / (rows + removed);
         }
@@ -83,7 +94,7 @@ public final class SeqScanIndexDetector implements Detector {
         List<Finding> findings = new ArrayList<>();
         for (Group g : groups(evidence)) {
             if (g.reported()) {
-                findings.add(finding(g));
+                findings.add(finding(g, evidence));
             }
         }
         return findings;
@@ -96,7 +107,7 @@ public final class SeqScanIndexDetector implements Detector {
         for (QueryPlan plan : evidence.plans()) {
             PlanMetrics m = PlanMetrics.of(plan);
             for (PlanNode node : m.nodes()) {
-                if (!node.nodeType().equals("Seq Scan") || node.relation() == null || node.actualRows() == null) {
+                if (!PlanMetrics.isFullScan(node) || node.relation() == null || node.actualRows() == null) {
                     continue;
                 }
                 double rows = PlanMetrics.rows(node);
@@ -111,7 +122,7 @@ public final class SeqScanIndexDetector implements Detector {
                 }
                 String key = node.relation() + "(" + String.join(", ", columns) + ")";
                 byIndex.computeIfAbsent(key, k -> new ArrayList<>()).add(new Scan(plan, node, m.exclusiveMs(node),
-                        m.executionMs(), rows, removed));
+                        m.executionMs(), rows, removed, chainMs(m, node)));
                 columnsOf.put(key, columns);
             }
         }
@@ -201,7 +212,7 @@ public final class SeqScanIndexDetector implements Detector {
         return Arrays.stream(list.split(",\\s*")).map(String::strip).toList();
     }
 
-    private Finding finding(Group g) {
+    private Finding finding(Group g, EvidenceSet evidence) {
         List<Scan> scans = g.scans();
         List<String> columns = g.columns();
         Scan worst = g.worst();
@@ -214,18 +225,21 @@ public final class SeqScanIndexDetector implements Detector {
                 totalExclusive += s.exclusiveMs();
                 totalEstimate += s.estimateWithIndexMs();
             }
-            if (s.plan().fingerprint() != null) {
-                queries.add(s.plan().fingerprint());
-            }
             sources.add(s.plan().source());
         }
         String table = worst.node().relation();
+        boolean matchedByShape = g.scans().stream().allMatch(s -> s.plan().fingerprint() == null);
+        queries.addAll(statements(g, evidence));
         String indexName = "idx_" + DbText.identifier(table) + "_" + DbText.identifier(String.join("_", columns));
         String columnList = String.join(", ", columns);
-        String createIndex = "CREATE INDEX CONCURRENTLY " + indexName + " ON " + table + " (" + columnList + ");";
+        SqlSyntax sql = SqlSyntax.of(worst.plan().engine());
+        String createIndex = sql.createIndex(indexName, table, columns);
         boolean timed = !Double.isNaN(worst.exclusiveMs());
         double saving = totalExclusive - totalEstimate;
         double share = timed && worst.executionMs() > 0 ? worst.exclusiveMs() / worst.executionMs() : 0;
+        // what the index removes: the scan and the nodes that only pass its rows on
+        double chainShare = timed && worst.executionMs() > 0 && !Double.isNaN(worst.chainMs())
+                ? Math.min(1, Math.max(share, worst.chainMs() / worst.executionMs())) : share;
 
         Evidence node = nodeEvidence(worst, columns);
         List<Evidence> cited = new ArrayList<>();
@@ -239,16 +253,20 @@ public final class SeqScanIndexDetector implements Detector {
                 + (sources.size() > 1 ? " in " + sources.size() + " artifacts" : "") + " scan " + table
                 + " sequentially with a filter on " + columnList + (timed ? "; together " + DbText.ms(totalExclusive)
                 + " in the scan itself, an estimated " + DbText.ms(totalEstimate) + " reading only the rows kept (saving "
-                + DbText.ms(saving) + ")" : "") + (queries.isEmpty() ? "" : "; queries: " + String.join(" | ", queries));
+                + DbText.ms(saving) + ")" : "") + (queries.isEmpty() ? "" : (matchedByShape ? "; logged statements that filter " + table + " on the same columns: "
+                : "; queries: ") + String.join(" | ", queries));
         cited.add(new Evidence(null, "seq-scan-group|" + table + "(" + columnList + ")", "plan-group", group, values,
                 worst.plan().source(), "index " + table + " (" + columnList + "); artifacts: " + String.join(", ", sources)));
 
         int score = timed ? DbThresholds.SHARE_CURVE.scoreInt(share) : 40;
+        long executions = loggedExecutions(evidence, queries);
         Confidence confidence = new Confidence(
-                !timed ? Confidence.Level.LOW : scans.size() >= 3 ? Confidence.Level.HIGH : Confidence.Level.MEDIUM,
+                !timed ? Confidence.Level.LOW : scans.size() >= 3 || executions >= 3 ? Confidence.Level.HIGH : Confidence.Level.MEDIUM,
                 (timed ? "" : "the plan has no timing (EXPLAIN without ANALYZE or TIMING OFF), so the cost is unknown; ")
-                        + Fmt.count(scans.size()) + " plan" + (scans.size() == 1 ? "" : "s") + " with the same scan; the filter discards "
-                        + Fmt.percent(worst.removedShare()) + " of " + DbText.rows(worst.rows() + worst.removed()) + " rows");
+                        + Fmt.count(scans.size()) + " plan" + (scans.size() == 1 ? "" : "s") + " with the same scan"
+                        + (executions > 0 ? ", whose statement the log shows " + Fmt.count(executions) + " times" : "")
+                        + "; the filter discards " + Fmt.percent(worst.removedShare()) + " of "
+                        + DbText.rows(worst.rows() + worst.removed()) + " rows");
         String title = "Sequential scan of " + table + " reads " + DbText.rows(worst.rows() + worst.removed())
                 + " rows to keep " + DbText.rows(worst.rows()) + (timed ? " (" + Fmt.percent(share) + " of the query's time)" : "")
                 + ": index " + table + " (" + columnList + ")";
@@ -256,16 +274,91 @@ public final class SeqScanIndexDetector implements Detector {
                 + DbText.rows(worst.rows() + worst.removed()) + " rows and its filter keeps " + DbText.rows(worst.rows())
                 + (timed ? "; the scan alone takes " + DbText.ms(worst.exclusiveMs()) + " of the " + DbText.ms(worst.executionMs())
                 + " execution (" + Fmt.percent(share) + ")" : "") + ". " + group
-                + ". An index on (" + columnList + ") lets PostgreSQL read only the matching rows"
+                + ". An index on (" + columnList + ") lets " + sql.label() + " read only the matching rows"
                 + (timed ? "; the estimate scales the scan's time by the share of rows it keeps, so it ignores the index's own "
                 + "lookups and is a lower bound" : "") + ".";
         String fix = "Create the index " + indexName + " on " + table + " (" + columnList + "): equality columns first"
                 + (columns.size() > 1 ? ", then the range or ORDER BY column" : "")
-                + ". CONCURRENTLY avoids blocking writes while it builds. Then run EXPLAIN (ANALYZE, BUFFERS) on the same query "
+                + ". " + sql.onlineIndexNote() + " Then run " + sql.explainAnalyze() + " on the same query "
                 + "and check that the plan uses " + indexName + " and the execution time drops.";
-        String example = "```sql\n" + createIndex + "\nANALYZE " + table + ";\n```";
+        String example = "```sql\n" + createIndex + "\n" + sql.analyze(table) + "\n```";
+        Optional<DbImpact> impact = timed ? DbImpact.ofStatementPart(evidence, key(g), queries, chainShare,
+                chainShare > share + 0.005 ? "the sequential scan of " + table + " and the plan nodes that only pass its rows on"
+                        : "the sequential scan of " + table, worst.plan().source()) : Optional.empty();
+        impact.ifPresent(i -> cited.add(i.evidence()));
         return new Finding(null, key(g), id(), Category.DATABASE, title, score,
-                confidence, scans.size(), cited, explanation, fix, example);
+                confidence, scans.size(), cited, explanation, fix, example, "add-index",
+                impact.map(DbImpact::impact).orElse(null), "index " + g.key());
+    }
+
+    /** Executions of these statements in the logs (one per entry; a statistics view's calls when no log has them). */
+    private static long loggedExecutions(EvidenceSet evidence, Set<String> fingerprints) {
+        long single = 0;
+        long viewed = 0;
+        for (SqlEvent e : evidence.sqlEvents()) {
+            if (e.fingerprint() != null && fingerprints.contains(e.fingerprint())) {
+                if (e.aggregate() == null) {
+                    single++;
+                } else {
+                    viewed += e.calls();
+                }
+            }
+        }
+        return single > 0 ? single : viewed;
+    }
+
+    /** Inclusive time of the highest ancestor reached from the scan through single-child nodes. */
+    static double chainMs(PlanMetrics m, PlanNode scan) {
+        PlanNode top = scan;
+        for (PlanNode p = m.parent(top); p != null && p.children().size() == 1; p = m.parent(p)) {
+            top = p;
+        }
+        return m.inclusiveMs(top);
+    }
+
+    /**
+     * The statements the index serves: the plans' own, or, when no plan carries its statement (TEXT
+     * EXPLAIN output does not), the logged statements that filter the table on the same columns.
+     */
+    static TreeSet<String> statements(Group g, EvidenceSet evidence) {
+        TreeSet<String> out = new TreeSet<>();
+        for (Scan s : g.scans()) {
+            if (s.plan().fingerprint() != null) {
+                out.add(s.plan().fingerprint());
+            }
+        }
+        return out.isEmpty() ? statementsFiltering(evidence, g.worst().node().relation(), g.columns()) : out;
+    }
+
+    /**
+     * Fingerprints of logged statements that read {@code table} and compare every one of
+     * {@code columns} to a value (by equality or range).
+     */
+    static TreeSet<String> statementsFiltering(EvidenceSet evidence, String table, List<String> columns) {
+        TreeSet<String> out = new TreeSet<>();
+        for (SqlEvent e : evidence.sqlEvents()) {
+            StatementShape shape = e.shape();
+            if (shape == null || e.fingerprint() == null || !shape.tables().contains(table) || out.contains(e.fingerprint())) {
+                continue;
+            }
+            boolean all = true;
+            for (String column : columns) {
+                all &= filters(shape.equality(), table, column) || filters(shape.range(), table, column);
+            }
+            if (all) {
+                out.add(e.fingerprint());
+            }
+        }
+        return out;
+    }
+
+    private static boolean filters(List<ColumnRef> refs, String table, String column) {
+        for (ColumnRef r : refs) {
+            if (r.column().equals(column) && (r.table() == null || r.table().equals(table))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The finding's key: the index it proposes. Statement findings about the same queries merge into it. */

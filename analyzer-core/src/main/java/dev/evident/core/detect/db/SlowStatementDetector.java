@@ -130,7 +130,9 @@ public final class SlowStatementDetector implements Detector {
                 + DbText.ms(sum) + " of the logged database time in " + source + " (" + Fmt.percent(share) + "). "
                 + "Speeding it up, or running it less often, is where database time can be won; the plan findings for the "
                 + "same statement say why it is slow.";
-        String fix = "Look at its plan (EXPLAIN (ANALYZE, BUFFERS) with the logged parameters, or the auto_explain entry) "
+        SqlSyntax sql = SqlSyntax.of(events.get(0).engine());
+        String fix = "Look at its plan (" + (sql.isMysqlFamily() ? sql.explainAnalyze() + " of a logged execution"
+                : "EXPLAIN (ANALYZE, BUFFERS) with the logged parameters, or the auto_explain entry") + ") "
                 + "and at the other findings about this fingerprint; if it repeats with the same parameters, cache it; "
                 + "if it runs once per row of another query, batch it.";
         if (explainedBy != null) {

@@ -13,6 +13,7 @@ import dev.evident.core.model.QueryPlan;
 import dev.evident.core.util.Fmt;
 
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -155,8 +156,22 @@ public final class SortSpillDetector implements Detector {
                 + "out already sorted and no sort is needed" : "") + ". Confirm that the plan then shows 'Memory' instead of 'Disk'.";
         String example = "```sql\nBEGIN;\nSET LOCAL work_mem = '" + workMemMb + "MB';\n-- the statement\nCOMMIT;\n"
                 + (indexSql != null ? "-- or, so that no sort is needed:\n" + indexSql + "\n" : "") + "```";
+        List<Evidence> cited = new ArrayList<>(List.of(ev));
+        Optional<DbImpact> impact = timed ? DbImpact.ofStatementPart(evidence, key(key), fingerprints(spills), share,
+                "the spilling " + worst.what(), worst.plan().source()) : Optional.empty();
+        impact.ifPresent(i -> cited.add(i.evidence()));
         return new Finding(null, key(key), id(), Category.DATABASE, title, score, confidence, spills.size(),
-                List.of(ev), explanation, fix, example);
+                cited, explanation, fix, example, "tune-work-mem", impact.map(DbImpact::impact).orElse(null), null);
+    }
+
+    private static java.util.Set<String> fingerprints(List<Spill> spills) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Spill s : spills) {
+            if (s.plan().fingerprint() != null) {
+                out.add(s.plan().fingerprint());
+            }
+        }
+        return out;
     }
 
     static String key(String group) {

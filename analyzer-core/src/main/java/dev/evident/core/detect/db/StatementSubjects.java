@@ -17,7 +17,8 @@ import java.util.Map;
  * the scan, so the two findings point at each other's evidence.
  *
  * <p>Order of preference: n-plus-one, then seq-scan-index, then sort-spill; plans are matched to a
- * statement by fingerprint (auto_explain entries and EXPLAIN output that carries the query).
+ * statement by fingerprint (auto_explain entries and EXPLAIN output that carries the query), or,
+ * for a scan whose plans carry no query, by the table and columns the logged statements filter on.
  */
 final class StatementSubjects {
     /** Evidence of another finding about the same statement, with words for it. */
@@ -44,11 +45,7 @@ final class StatementSubjects {
                 continue;
             }
             SeqScanIndexDetector.Scan worst = g.worst();
-            for (SeqScanIndexDetector.Scan s : g.scans()) {
-                String fingerprint = s.plan().fingerprint();
-                if (fingerprint == null) {
-                    continue;
-                }
+            for (String fingerprint : SeqScanIndexDetector.statements(g, evidence)) {
                 keys.putIfAbsent(fingerprint, SeqScanIndexDetector.key(g));
                 related.putIfAbsent(fingerprint, new Related("reads " + worst.node().relation()
                         + " with a sequential scan that an index on " + g.key() + " would avoid (the seq-scan-index finding)",

@@ -31,6 +31,10 @@ public final class IoLatencyDetector implements Detector {
     }
 
     private record Target(IoEvent.Kind kind, String target, List<IoEvent> events) {
+        boolean database() {
+            return events.stream().anyMatch(IoEvent::database);
+        }
+
         long total() {
             return events.stream().mapToLong(IoEvent::durationNanos).sum();
         }
@@ -69,8 +73,13 @@ public final class IoLatencyDetector implements Detector {
         long total = target.total();
         long bytes = target.events().stream().mapToLong(IoEvent::bytes).sum();
         double waitRatio = total / (seconds * 1e9);
+        boolean database = target.database();
         int score = Math.max(JvmThresholds.IO_LONGEST.scoreInt(max), JvmThresholds.IO_SHARE.scoreInt(waitRatio));
-        String what = target.kind().label() + "s " + (target.kind().socket() ? "from/to " : "of ") + target.target();
+        if (database) {
+            score = Math.min(score, CONTEXT_MAX_SCORE); // the statements are the cause: see CONTEXT_MAX_SCORE
+        }
+        String what = target.kind().label() + "s " + (target.kind().socket() ? "from/to " : "of ") + target.target()
+                + (database ? " (a database connection: the stacks pass through its driver)" : "");
         String statement = target.events().size() + " " + what + " above the recorder's threshold took "
                 + Fmt.duration(total) + " in total (" + Fmt.decimal(waitRatio, 2) + " thread-seconds per second of a "
                 + Fmt.decimal(seconds, 1) + " s recording); p50 " + Fmt.decimal(p50, 1) + " ms, p95 "
@@ -84,17 +93,24 @@ public final class IoLatencyDetector implements Detector {
                 Quantity.of("max", max, "ms"),
                 Quantity.of("bytes", bytes, "bytes"),
                 Quantity.of("recording", seconds, "s")));
-        String title = "Threads wait " + Fmt.duration(total) + " on " + what + " (p95 " + Fmt.decimal(p95, 1) + " ms)";
+        String title = database
+                ? "Threads wait " + Fmt.duration(total) + " for the database at " + target.target() + " (" + target.kind().label()
+                        + "s, p95 " + Fmt.decimal(p95, 1) + " ms)"
+                : "Threads wait " + Fmt.duration(total) + " on " + what + " (p95 " + Fmt.decimal(p95, 1) + " ms)";
         String explanation = "Every slow " + target.kind().label() + " holds a thread that cannot do other work. "
                 + statement + ".";
-        String fix = target.kind().socket()
+        String fix = database
+                ? "This is the time the statements take, seen from the application: the database findings say which "
+                        + "statements and why (slow plans, missing indexes, N+1 loops). Without a database log, record one "
+                        + "(PostgreSQL: log_min_duration_statement = 0 during a load test) and analyze it with this recording."
+                : target.kind().socket()
                 ? "Find out why " + target.target() + " answers slowly (its own latency, connection set-up, payload "
                         + "size); meanwhile bound the wait with timeouts, reuse connections, batch small requests, "
                         + "issue independent calls concurrently, and cache responses that do not change per request."
                 : "Read and write " + target.target() + " in larger buffered blocks, off the request path where possible, "
                         + "and check the disk's latency (iostat) if single operations are slow.";
-        return new Finding(null, "io|" + target.kind() + "|" + target.target(), id(), Category.IO,
+        return new Finding(null, "io|" + target.kind() + "|" + target.target(), id(), database ? Category.DATABASE : Category.IO,
                 title, score, JvmEvidence.confidence(target.events().size(), "operations", null),
-                target.events().size(), List.of(fact), explanation, fix, null).withRemedy("remote-calls", null);
+                target.events().size(), List.of(fact), explanation, fix, null).withRemedy(database ? null : "remote-calls", null);
     }
 }

@@ -1,5 +1,7 @@
 package dev.evident.core.detect.jvm;
 
+import dev.evident.core.model.DatabaseDrivers;
+
 import java.util.List;
 
 /** Frames that show what kind of waiting a stack is in: a lock, I/O, or a database driver call. */
@@ -16,9 +18,6 @@ final class WaitFrames {
             "java.io.FileOutputStream.write", "java.io.RandomAccessFile.read", "java.io.RandomAccessFile.write",
             "recv", "__libc_recv", "recvfrom", "__libc_read", "read", "__libc_write", "write", "send", "__libc_send",
             "sendto", "connect", "__libc_connect", "poll", "__poll", "__GI___poll");
-    private static final List<String> DATABASE_DRIVERS = List.of(
-            "org.postgresql.", "com.mysql.", "org.mariadb.jdbc.", "oracle.jdbc.", "com.microsoft.sqlserver.",
-            "org.h2.", "org.hsqldb.", "com.ibm.db2.", "io.r2dbc.");
 
     private WaitFrames() {
     }
@@ -32,12 +31,7 @@ final class WaitFrames {
     }
 
     static boolean databaseDriver(String frame) {
-        for (String p : DATABASE_DRIVERS) {
-            if (frame.startsWith(p)) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseDrivers.isDriverFrame(frame);
     }
 
     /** Entries ending in "." or "::" are prefixes; others match the whole name or a name followed by '('. */

@@ -28,15 +28,28 @@ public final class SlaChecks {
             }
         }
         for (IncidentContext incident : evidence.incidents()) {
+            List<LatencyBaseline> matched = baselines.stream().filter(b -> applies(incident.endpoint(), b)).toList();
+            if (matched.isEmpty()) {
+                // a load tool driven by a script names only the host (wrk -s): such series are the endpoint's
+                matched = baselines.stream().filter(b -> !namesPath(b.series().label())).toList();
+            }
             for (Sla sla : incident.slas()) {
-                for (LatencyBaseline b : baselines) {
-                    if (applies(incident.endpoint(), b)) {
-                        check(sla, b).ifPresent(out::add);
-                    }
+                for (LatencyBaseline b : matched) {
+                    check(sla, b).ifPresent(out::add);
                 }
             }
         }
         return out;
+    }
+
+    /** Whether a series label is a URL with a path beyond "/" (or any label that is not a URL). */
+    static boolean namesPath(String label) {
+        int scheme = label.indexOf("://");
+        if (scheme < 0) {
+            return true;
+        }
+        int slash = label.indexOf('/', scheme + 3);
+        return slash >= 0 && slash < label.length() - 1;
     }
 
     private static boolean applies(String endpoint, LatencyBaseline b) {

@@ -50,11 +50,13 @@ public final class HotMethodDetector implements Detector {
     }
 
     /**
-     * Wall-clock samples include threads waiting for work, and lock data includes parks of idle
-     * threads (a pool waiting for tasks, a main thread awaiting a latch): neither is a problem.
+     * Wall-clock samples include threads waiting for work, lock data includes parks of idle threads
+     * (a pool waiting for tasks, a main thread awaiting a latch), and native-method samples include
+     * threads blocked in a selector waiting for connections (an HTTP server's dispatcher): none of
+     * them is a problem.
      */
     static boolean dropsIdle(MetricKind kind) {
-        return kind == MetricKind.WALL || kind == MetricKind.LOCK;
+        return kind == MetricKind.WALL || kind == MetricKind.LOCK || kind == MetricKind.NATIVE;
     }
 
     private List<Finding> detect(Profile profile, int column, EvidenceSet evidence, AnalysisContext context) {

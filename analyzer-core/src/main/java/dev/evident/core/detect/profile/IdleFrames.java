@@ -45,7 +45,8 @@ final class IdleFrames {
             "futex_wait", "__futex_abstimed_wait_common", "__futex_abstimed_wait_common64",
             "pthread_cond_wait", "pthread_cond_timedwait", "__pthread_cond_wait", "__pthread_cond_timedwait",
             "___pthread_cond_wait", "___pthread_cond_timedwait", "epoll_wait", "__GI_epoll_wait", "poll",
-            "__poll", "__GI___poll", "nanosleep", "clock_nanosleep", "__GI___clock_nanosleep", "__nanosleep",
+            "__poll", "__GI___poll", "nanosleep", "clock_nanosleep", "__GI___clock_nanosleep", "__clock_nanosleep",
+            "__nanosleep", "__GI___nanosleep", "usleep",
             // the attach listener and other JVM-internal servers wait for connections in accept
             "accept", "accept4", "__GI_accept", "__libc_accept", "__GI___libc_accept",
             "PlatformMonitor::wait",

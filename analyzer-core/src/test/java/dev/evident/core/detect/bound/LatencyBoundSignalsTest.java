@@ -68,7 +68,7 @@ class LatencyBoundSignalsTest {
         assertThat(shares).singleElement().satisfies(s -> {
             assertThat(s.bound()).isEqualTo(Bound.DATABASE);
             assertThat(s.share()).isCloseTo(0.8, within(1e-9));
-            assertThat(s.evidence().statement()).startsWith("4,000 statements took 8.00 s against 10.00 s of request time");
+            assertThat(s.evidence().statement()).startsWith("4,000 logged statements took 8.00 s against 10.00 s of request time");
         });
         // without request times there is nothing to compare database time with
         assertThat(new DatabaseTimeSignal().measure(set(List.of(), statements(10, 2.0), List.of()), context)).isEmpty();
