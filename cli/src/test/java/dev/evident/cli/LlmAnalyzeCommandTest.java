@@ -112,7 +112,7 @@ class LlmAnalyzeCommandTest {
         assertThat(out.toString()).contains("## Narrative (model-written, verified by evident)")
                 .contains("### Root-cause hypothesis (bound database, high confidence)")
                 .contains("- Add the missing index: Index page_views on customer_id");
-        assertThat(server.requests().get(0).promptText()).contains(nPlusOne);
+        assertThat(server.requests().get(0).promptText()).contains("runs " + repeats.group(1) + " times per session");
     }
 
     @Test
