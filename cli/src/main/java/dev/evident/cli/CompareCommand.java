@@ -46,7 +46,7 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "AFTER", description = "Artifacts of the run after the change.")
     String after;
 
-    @Option(names = {"-f", "--format"}, defaultValue = "md", paramLabel = "FORMAT", description = "md (default) or json.")
+    @Option(names = {"-f", "--format"}, defaultValue = "md", paramLabel = "FORMAT", description = "md (default), json or html.")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
@@ -76,8 +76,8 @@ final class CompareCommand implements Callable<Integer> {
                     + "such as 0.05");
             return ExitCodes.USAGE;
         }
-        if (!format.equals("md") && !format.equals("markdown") && !format.equals("json")) {
-            err.println("unknown --format '" + format + "'; use md or json");
+        if (!format.equals("md") && !format.equals("markdown") && !format.equals("json") && !format.equals("html")) {
+            err.println("unknown --format '" + format + "'; use md, json or html");
             return ExitCodes.USAGE;
         }
         Ingest ingest = new Ingest();
@@ -100,6 +100,8 @@ final class CompareCommand implements Callable<Integer> {
         Outputs.write(output, spec.commandLine().getOut(), out -> {
             if (format.equals("json")) {
                 ComparisonJson.render(c, out);
+            } else if (format.equals("html")) {
+                dev.evident.core.render.ComparisonHtml.render(c, out);
             } else {
                 ComparisonMarkdown.render(c, out);
             }

@@ -135,6 +135,23 @@ class DashboardIncidentTest {
         assertThat(measured - optimistic).isLessThan(0.005);
     }
 
+    @Test
+    void withoutTheExplainOrTheLogTheGapsSayWhatToCollect() {
+        Report logOnly = Diagnose.report(Samples.of("dashboard-incident/postgresql.log"));
+        assertThat(logOnly.gaps()).anySatisfy(g -> {
+            assertThat(g.missing()).isEqualTo("plan of the slowest statement");
+            assertThat(g.command()).startsWith("EXPLAIN (ANALYZE, BUFFERS) SELECT count(*), max(viewed_at) FROM page_views");
+        });
+        Report jfrOnly = Diagnose.report(Samples.of("dashboard-incident/service.jfr"));
+        assertThat(jfrOnly.gaps()).anySatisfy(g -> {
+            assertThat(g.missing()).isEqualTo("database statement log");
+            assertThat(g.command()).contains("log_min_duration_statement = 0");
+        });
+        // with both, neither gap remains
+        assertThat(REPORT.gaps()).extracting(g -> g.missing())
+                .doesNotContain("plan of the slowest statement", "database statement log");
+    }
+
     private static PlanItem item(String remedy) {
         return REPORT.plan().items().stream().filter(i -> i.remedy().id().equals(remedy)).findFirst().orElseThrow();
     }

@@ -137,6 +137,39 @@ class HtmlReportBrowserTest {
         return "#flame-view .frame[data-node=\"" + node + "\"]";
     }
 
+    @Test
+    void flagshipReportAndComparisonShowLatencyChartsWithTheObjective() throws Exception {
+        Path report = OUT.resolve("dashboard-incident.html").toAbsolutePath();
+        Path comparison = OUT.resolve("dashboard-incident-compare.html").toAbsolutePath();
+        StringWriter err = new StringWriter();
+        assertThat(Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "analyze",
+                Samples.of("dashboard-incident").toString(), "--format", "html", "-o", report.toString()))
+                .as(err.toString()).isZero();
+        assertThat(Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "compare",
+                Samples.of("dashboard-incident").toString(), Samples.of("dashboard-incident-after").toString(),
+                "--format", "html", "-o", comparison.toString())).as(err.toString()).isZero();
+
+        browser.open(report.toUri());
+        assertThat(browser.eval("document.querySelector('#latency p.breach').textContent").asText())
+                .contains("p95 < 200ms");
+        // one line for the wrk series, and the objectives drawn as limits
+        assertThat(browser.eval("document.querySelectorAll('#latency svg polyline.curve').length").asInt()).isEqualTo(1);
+        assertThat(browser.eval("[...document.querySelectorAll('#latency svg .objective-label')].map(e => e.textContent).join('|')")
+                .asText()).contains("p95 < 200ms").contains("p99 < 400ms");
+        browser.screenshot(OUT.resolve("dashboard-latency.png"), "#latency");
+
+        browser.open(comparison.toUri());
+        assertThat(browser.eval("document.querySelector('h2 .verdict-improved').textContent").asText()).isEqualTo("improved");
+        assertThat(browser.eval("[...document.querySelectorAll('svg polyline.curve')].map(e => e.dataset.series).join('|')")
+                .asText()).contains("before (179 requests)").contains("after (671 requests)");
+        // the after line lies below the before line at every percentile: it was drawn from the right series
+        assertThat(browser.eval("(() => { const [b, a] = [...document.querySelectorAll('svg polyline.curve')]"
+                + ".map(p => p.getAttribute('points').split(' ').map(xy => +xy.split(',')[1]));"
+                + " return b.every((y, i) => a[i] > y); })()").asBoolean()).isTrue();
+        browser.screenshot(OUT.resolve("dashboard-compare.png"));
+        browser.open(page.toUri()); // the other tests work on the first page
+    }
+
     private static String quote(String s) {
         return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }

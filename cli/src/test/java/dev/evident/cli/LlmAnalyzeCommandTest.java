@@ -88,6 +88,34 @@ class LlmAnalyzeCommandTest {
     }
 
     @Test
+    void theFlagshipIncidentGetsAVerifiedNarrative() {
+        Path flagship = Samples.of("dashboard-incident");
+        Report report = Diagnose.report(flagship);
+        String nPlusOne = report.findings().get(0).title();
+        Matcher repeats = Pattern.compile("runs (\\d+\\.\\d) times").matcher(nPlusOne);
+        assertThat(repeats.find()).as(nPlusOne).isTrue();
+        String boundEvidence = report.bound().shares().get(0).evidence().id();
+        String index = report.findings().stream().filter(f -> f.key().startsWith("seq-scan-index|")).findFirst()
+                .orElseThrow().id();
+        server.answer(Answers.diagnosis()
+                .hypothesis("database", "high", "The dashboard waits on the database: one query per order runs "
+                        + repeats.group(1) + " times per session.", "F1", boundEvidence)
+                .say("bottleneck", "The order lines are loaded one order at a time, " + repeats.group(1) + " times per session.",
+                        "F1")
+                .plan("Add the missing index", "Index page_views on customer_id, so the activity count stops scanning "
+                        + "the table.", index)
+                .plan("Batch the order lines", "Load the lines of all orders in one query with order_id = any(?).", "F1")
+                .json());
+        int code = run(Map.of(), "analyze", flagship.toString(), "--llm", "openai", "--llm-base-url", server.baseUrl());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("## Narrative (model-written, verified by evident)")
+                .contains("### Root-cause hypothesis (bound database, high confidence)")
+                .contains("- Add the missing index: Index page_views on customer_id");
+        assertThat(server.requests().get(0).promptText()).contains("runs " + repeats.group(1) + " times per session");
+    }
+
+    @Test
     void theJsonReportMarksTheNarrativeAsModelWrittenAndVerified() throws Exception {
         server.answer(faithful(REPORT));
         int code = run(Map.of("EVIDENT_LLM", "openai", "EVIDENT_LLM_BASE_URL", server.baseUrl()),

@@ -203,7 +203,7 @@ public final class Comparer {
         return s.append(')').toString();
     }
 
-    static String signed(double fraction) {
+    public static String signed(double fraction) {
         return (fraction >= 0 ? "+" : "") + Fmt.percent(fraction);
     }
 

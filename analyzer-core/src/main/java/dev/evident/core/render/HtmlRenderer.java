@@ -1,6 +1,12 @@
 package dev.evident.core.render;
 
+import dev.evident.core.detect.RequestTime;
+import dev.evident.core.detect.latency.LatencyBaseline;
+import dev.evident.core.detect.latency.LatencySection;
+import dev.evident.core.detect.latency.SlaCheck;
 import dev.evident.core.model.Artifact;
+import dev.evident.core.model.Sla;
+import dev.evident.core.report.Narrative;
 import dev.evident.core.model.Evidence;
 import dev.evident.core.model.Finding;
 import dev.evident.core.model.SkippedArtifact;
@@ -18,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.evident.core.render.Html.escape;
@@ -29,6 +36,11 @@ import static dev.evident.core.render.Html.escape;
  */
 public final class HtmlRenderer implements Renderer {
     private static final String CSS = resource("report.css");
+
+    /** The page's inlined styles, shared with the comparison page. */
+    static String css() {
+        return CSS;
+    }
     private static final String JS = resource("report.js");
 
     @Override
@@ -44,11 +56,15 @@ public final class HtmlRenderer implements Renderer {
                 .append("</style>\n</head>\n<body>\n");
         out.append("<header><h1>evident diagnosis</h1><p class=\"headline\">").append(escape(report.headline()))
                 .append("</p></header>\n");
-        out.append("<nav><a href=\"#diagnosis\">Diagnosis</a><a href=\"#plan\">Plan</a><a href=\"#validation\">Validation</a>")
+        boolean latency = report.latency() != null && !report.latency().baselines().isEmpty();
+        out.append("<nav><a href=\"#diagnosis\">Diagnosis</a>").append(latency ? "<a href=\"#latency\">Latency</a>" : "")
+                .append(report.narrative() == null ? "" : "<a href=\"#narrative\">Narrative</a>").append("<a href=\"#plan\">Plan</a><a href=\"#validation\">Validation</a>")
                 .append(report.flames().isEmpty() ? "" : "<a href=\"#flames\">Flame graphs</a>")
                 .append("<a href=\"#findings\">Findings</a><a href=\"#evidence\">Evidence</a><a href=\"#artifacts\">Artifacts</a></nav>\n");
         out.append("<main>\n");
         diagnosis(report, out);
+        latency(report, out);
+        narrative(report.narrative(), out);
         plan(report.plan(), out);
         validation(report.plan().validation(), out);
         flames(report.flames(), out);
@@ -76,6 +92,76 @@ public final class HtmlRenderer implements Renderer {
             out.append("<li>").append(Html.linkIds(reason)).append("</li>\n");
         }
         out.append("</ul>\n<p class=\"meta\">Bound: ").append(escape(report.bound().statement())).append("</p></section>\n");
+    }
+
+    /** The measured latency: objectives, one row per series and a percentile chart of the request series. */
+    private static void latency(Report report, Appendable out) throws IOException {
+        LatencySection latency = report.latency();
+        if (latency == null || latency.baselines().isEmpty()) {
+            return;
+        }
+        out.append("<section id=\"latency\"><h2>Latency</h2>\n");
+        for (SlaCheck c : latency.slaChecks()) {
+            out.append("<p class=\"").append(c.breached() ? "breach" : "met").append("\">")
+                    .append(c.breached() ? "Objective breached: " : "Objective met: ").append(Html.linkIds(c.evidence().statement()))
+                    .append(" ").append(Html.links(List.of(c.evidence().id()))).append("</p>\n");
+        }
+        out.append("<table><thead><tr><th>Series</th><th>Requests</th><th>p50</th><th>p95</th><th>p99</th><th>max</th>")
+                .append("<th>mean</th><th>req/s</th><th>Evidence</th></tr></thead><tbody>\n");
+        List<LatencyChart.Curve> curves = new ArrayList<>();
+        for (LatencyBaseline b : latency.baselines()) {
+            out.append("<tr><td>").append(escape(b.series().tool() + " " + b.series().label())).append("</td><td class=\"num\">")
+                    .append(Fmt.count(b.series().count())).append("</td>");
+            for (double v : new double[] {b.p50(), b.p95(), b.p99(), b.max(), b.mean()}) {
+                out.append("<td class=\"num\">").append(Double.isNaN(v) ? "–" : Fmt.decimal(v, 1) + " ms").append("</td>");
+            }
+            out.append("<td class=\"num\">").append(Double.isNaN(b.throughput()) ? "–" : Fmt.decimal(b.throughput(), 1))
+                    .append("</td><td>").append(b.evidence() == null ? "" : Html.links(List.of(b.evidence().id())))
+                    .append("</td></tr>\n");
+            if (RequestTime.isRequestSeries(b.series()) && curves.size() < 4) {
+                curves.add(new LatencyChart.Curve(b.series().tool() + " " + b.series().label(), "series" + curves.size(),
+                        b.series()));
+            }
+        }
+        out.append("</tbody></table>\n");
+        List<Sla> objectives = new ArrayList<>();
+        latency.slaChecks().forEach(c -> {
+            if (!objectives.contains(c.sla())) {
+                objectives.add(c.sla());
+            }
+        });
+        if (!curves.isEmpty()) {
+            LatencyChart.svg("Latency by percentile", curves, objectives, out);
+        }
+        out.append("</section>\n");
+    }
+
+    /** The model-written narrative, labelled as such; unverified claims only under "unsupported", with reasons. */
+    private static void narrative(Narrative narrative, Appendable out) throws IOException {
+        if (narrative == null) {
+            return;
+        }
+        out.append("<section id=\"narrative\"><h2>Narrative <span class=\"meta\">(model-written, ")
+                .append(escape(narrative.status().label())).append(")</span></h2>\n<p class=\"meta\">")
+                .append(escape(narrative.note())).append(narrative.author() == null ? "" : " Model: " + escape(narrative.author()) + ".")
+                .append("</p>\n");
+        for (Narrative.Section section : narrative.sections()) {
+            out.append("<h3>").append(escape(section.title())).append("</h3>\n<ul>\n");
+            for (Narrative.Claim claim : section.claims()) {
+                out.append("<li>").append(escape(claim.text().strip())).append(' ').append(Html.links(claim.citations()))
+                        .append("</li>\n");
+            }
+            out.append("</ul>\n");
+        }
+        if (!narrative.unsupported().isEmpty()) {
+            out.append("<h3>Unsupported claims of the model (not shown as fact)</h3>\n<ul>\n");
+            for (Narrative.Claim claim : narrative.unsupported()) {
+                out.append("<li><q>").append(escape(claim.text().strip())).append("</q> — ")
+                        .append(escape(String.join("; ", claim.problems()))).append("</li>\n");
+            }
+            out.append("</ul>\n");
+        }
+        out.append("</section>\n");
     }
 
     private static void plan(OptimizationPlan plan, Appendable out) throws IOException {

@@ -55,6 +55,23 @@ class NarrativeRenderingTest {
     }
 
     @Test
+    void theHtmlPageLabelsTheNarrativeAndEscapesWhatTheModelWrote() throws IOException {
+        Narrative n = new Narrative(Narrative.Status.VERIFIED, "openai m", 1, "Checked.",
+                List.of(new Narrative.Section("Bottleneck",
+                        List.of(new Narrative.Claim("The <loop> takes 90.7% of CPU samples.", List.of("F1"), List.of())))),
+                List.of(new Narrative.Claim("It is 12x faster.", List.of("F1"), List.of("12x is in no cited item"))));
+        StringBuilder html = new StringBuilder();
+        new HtmlRenderer().render(PLAIN.withNarrative(n), html);
+        assertThat(html).contains("<section id=\"narrative\"><h2>Narrative <span class=\"meta\">(model-written, verified")
+                .contains("The &lt;loop&gt; takes 90.7% of CPU samples.")
+                .contains("Unsupported claims of the model (not shown as fact)")
+                .contains("<q>It is 12x faster.</q> — 12x is in no cited item");
+        StringBuilder plain = new StringBuilder();
+        new HtmlRenderer().render(PLAIN, plain);
+        assertThat(plain).doesNotContain("id=\"narrative\"");
+    }
+
+    @Test
     void aRejectedNarrativeShowsOnlyTheUnsupportedClaimsWithTheirProblems() throws IOException {
         Narrative n = new Narrative(Narrative.Status.REJECTED, "a", 2, "Failed twice.", List.of(),
                 List.of(new Narrative.Claim("impact 1: 40x faster", List.of("F1"),
