@@ -31,13 +31,14 @@ import java.util.Map;
  *       transaction when the prefix has no {@code %v}.</li>
  * </ul>
  *
- * <p>Three stages, so that a large log uses every core the run allows: runs of about a megabyte
- * of whole lines are analysed in parallel ({@link PgLogLines}: decoding, prefix, severity,
+ * <p>Three stages, so that a large log uses every core the run allows: runs of whole lines
+ * ({@link #RUN_BYTES}) are analysed in parallel ({@link PgLogLines}: decoding, prefix, severity,
  * duration); one thread then follows the sessions through the lines in file order (entries,
- * parameters, parse/bind/execute, transactions, fingerprints); and the auto_explain plans that
- * pass are parsed in parallel again, in batches. Evidence reaches the sink in file order, exactly
- * as a line-by-line reading would give it. Memory stays bounded: only a few runs and batches are
- * in flight at a time.
+ * parameters, parse/bind/execute, transactions); and the auto_explain plans and the statements'
+ * fingerprints are worked out in parallel again, in batches ({@link InOrderTasks}: in the caller's
+ * fork-join pool, so {@code --threads} bounds them). Evidence reaches the sink in file order,
+ * exactly as the line-by-line reading this replaced gave it. Memory stays bounded: only a few runs
+ * and batches are in flight at a time.
  */
 public final class PgLogReader implements ArtifactReader {
     /** Bytes of whole lines analysed per task: large enough to make a task worth it, small enough to keep little in flight. */
