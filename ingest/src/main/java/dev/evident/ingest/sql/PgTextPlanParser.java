@@ -64,7 +64,7 @@ final class PgTextPlanParser {
         for (int i = 0; i < lines.size(); i++) {
             String raw = lines.get(i);
             int lineNo = block.lineNumber(i);
-            PlainLine plain = block.leadingTab() ? PLAIN_LINES.get(raw) : null;
+            PlainLine plain = block.leadingTab() && !isArrow(raw) ? PLAIN_LINES.get(raw) : null;
             int column;
             String text;
             boolean arrow;
@@ -600,6 +600,15 @@ final class PgTextPlanParser {
 
     private static String capitalize(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** A "->" node line as auto_explain logs it (tab, spaces, arrow): never a plain line, not worth a lookup. */
+    private static boolean isArrow(String raw) {
+        int i = raw.startsWith("\t") ? 1 : 0;
+        while (i < raw.length() && raw.charAt(i) == ' ') {
+            i++;
+        }
+        return raw.startsWith("->", i);
     }
 
     /** Spaces at the start of s[from, end). */
