@@ -31,6 +31,18 @@ class DatabaseDiagnosisTest {
     }
 
     @Test
+    void aRepeatedStatementShippingThousandsOfRowsIsReportedAndAOneOffExportIsNot() {
+        Finding large = by(Diagnose.report(Samples.of("dashboard-incident")), "large-result", "returns 3,162 rows per execution");
+        assertThat(large.title()).contains("(180 executions)");
+        assertThat(large.remedy()).isEqualTo("push-aggregation-to-database");
+        assertThat(large.example()).contains("GROUP BY product_id");
+        // the export returns 504,276 rows but ran 5 times (pg_stat_statements, exported twice as CSV and as a
+        // psql table: the same 5 calls, not 10): a one-off, under large-result.calls
+        Report dashboard = Diagnose.report(Samples.of("postgres-dashboard"));
+        assertThat(dashboard.findings()).noneMatch(f -> f.detector().contains("large-result"));
+    }
+
+    @Test
     void nPlusOneNamesTheFingerprintTheCountPerTransactionTheTotalAndABatchedQuery() {
         Report report = Diagnose.report(Samples.of("postgres-dashboard/postgresql.log"));
         Finding n1 = by(report, "n-plus-one", "N+1 queries");

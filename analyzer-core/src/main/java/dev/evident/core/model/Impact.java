@@ -14,6 +14,9 @@ package dev.evident.core.model;
  * @param evidenceKey key of the evidence item that states it
  */
 public record Impact(String of, boolean time, double share, double low, double high, String evidenceKey) {
+    /** The quantity of impacts measured against the time users waited in load-tested requests. */
+    public static final String REQUEST_TIME = "request time";
+
 
     public Impact {
         if (!(low <= share && share <= high)) {

@@ -53,8 +53,6 @@ public final class Planner {
         return s.length() <= TITLE_SQL_CHARS ? s : s.substring(0, TITLE_SQL_CHARS - 3).stripTrailing() + "...";
     }
 
-    /** How impacts measured against request time name their quantity (see RequestTime, DbImpact). */
-    static final String REQUEST_TIME = "request time";
 
     /** The whole plan: hypothesis, items, quick wins and how to validate them. */
     public OptimizationPlan plan(List<Finding> findings, BoundClassification bound, List<Artifact> artifacts) {
@@ -102,7 +100,7 @@ public final class Planner {
 
     /** Whether a gain is a fraction of the time users waited in measured requests. */
     static boolean isRequestTime(Gain g) {
-        return g.of().startsWith(REQUEST_TIME);
+        return g.of().equals(Impact.REQUEST_TIME);
     }
 
     /**

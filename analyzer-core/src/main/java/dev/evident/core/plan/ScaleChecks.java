@@ -2,13 +2,12 @@ package dev.evident.core.plan;
 
 import dev.evident.core.detect.latency.LatencyBaseline;
 import dev.evident.core.detect.latency.LatencySection;
-import dev.evident.core.detect.latency.SlaCheck;
+import dev.evident.core.detect.latency.SlaChecks;
 import dev.evident.core.model.IncidentContext;
 import dev.evident.core.model.LatencySeries;
 import dev.evident.core.model.Sla;
 import dev.evident.core.util.Fmt;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -97,10 +96,10 @@ final class ScaleChecks {
         String name = endpoint == null ? "Service" : camel(endpoint);
         StringBuilder yaml = new StringBuilder();
         yaml.append("# Thresholds from ").append(b.evidence().id()).append(" (").append(b.series().source()).append(")")
-                .append(objectives(latency).isEmpty() ? "" : " and the objectives").append(".\n")
+                .append(latency.objectives().isEmpty() ? "" : " and the objectives").append(".\n")
                 .append("# The metric names are Micrometer's (Spring Boot, Quarkus); rename them to what the service exports.\n")
                 .append("groups:\n  - name: evident-").append(name.toLowerCase(Locale.ROOT)).append("\n    rules:\n");
-        List<Sla> objectives = objectives(latency);
+        List<Sla> objectives = latency.objectives();
         Tail tail = tail(b);
         if (objectives.isEmpty() && tail.percentile > 0) {
             double limit = tail.ms * (1 + REGRESSION_MARGIN);
@@ -170,23 +169,6 @@ final class ScaleChecks {
         return null;
     }
 
-    private static List<Sla> objectives(LatencySection latency) {
-        List<Sla> out = new ArrayList<>();
-        for (SlaCheck c : latency.slaChecks()) {
-            if (!out.contains(c.sla())) {
-                out.add(c.sla());
-            }
-        }
-        for (IncidentContext i : latency.incidents()) {
-            for (Sla sla : i.slas()) {
-                if (!out.contains(sla)) {
-                    out.add(sla);
-                }
-            }
-        }
-        return out;
-    }
-
     /** The endpoint's path: the incident's, else the series' URL path. */
     private static String endpoint(LatencySection latency, LatencyBaseline b) {
         for (IncidentContext i : latency.incidents()) {
@@ -195,13 +177,7 @@ final class ScaleChecks {
                 return e.contains(" ") ? e.substring(e.lastIndexOf(' ') + 1) : e;
             }
         }
-        String label = b.series().label();
-        int scheme = label.indexOf("://");
-        if (scheme > 0) {
-            int slash = label.indexOf('/', scheme + 3);
-            return slash > 0 && slash < label.length() - 1 ? label.substring(slash).replaceAll("\\?.*", "") : null;
-        }
-        return null;
+        return SlaChecks.urlPath(b.series().label());
     }
 
     private static String camel(String path) {

@@ -43,8 +43,8 @@ public final class ComparisonHtml {
             out.append("<table><thead><tr><th>Statistic</th><th>Before</th><th>After</th><th>Change</th><th>95% interval</th>")
                     .append("<th>p</th><th>Method</th><th>Verdict</th></tr></thead><tbody>\n");
             for (MetricChange m : s.changes()) {
-                out.append("<tr><td>").append(escape(m.metric())).append("</td><td class=\"num\">").append(ms(m.before()))
-                        .append("</td><td class=\"num\">").append(ms(m.after())).append("</td><td class=\"num\">")
+                out.append("<tr><td>").append(escape(m.metric())).append("</td><td class=\"num\">").append(LatencyMarkdown.ms(m.before()))
+                        .append("</td><td class=\"num\">").append(LatencyMarkdown.ms(m.after())).append("</td><td class=\"num\">")
                         .append(escape(Comparer.signed(m.relative()))).append("</td><td>")
                         .append(Double.isNaN(m.low()) ? "–" : escape(Comparer.signed(m.low()) + " to " + Comparer.signed(m.high())))
                         .append("</td><td class=\"num\">").append(Double.isNaN(m.p()) ? "–" : m.p() < 1e-4 ? "&lt;0.0001"
@@ -73,10 +73,6 @@ public final class ComparisonHtml {
             out.append("</tbody></table></section>\n");
         }
         out.append("<p class=\"meta\">").append(escape(c.tool())).append("</p>\n</main>\n</body>\n</html>\n");
-    }
-
-    private static String ms(double v) {
-        return Double.isNaN(v) ? "–" : escape(Fmt.decimal(v, v >= 100 ? 0 : 1) + " ms");
     }
 
     private static String verdictClass(String label) {

@@ -5,7 +5,6 @@ import dev.evident.core.detect.latency.LatencyBaseline;
 import dev.evident.core.detect.latency.LatencySection;
 import dev.evident.core.detect.latency.SlaCheck;
 import dev.evident.core.model.Artifact;
-import dev.evident.core.model.Sla;
 import dev.evident.core.report.Narrative;
 import dev.evident.core.model.Evidence;
 import dev.evident.core.model.Finding;
@@ -113,7 +112,7 @@ public final class HtmlRenderer implements Renderer {
             out.append("<tr><td>").append(escape(b.series().tool() + " " + b.series().label())).append("</td><td class=\"num\">")
                     .append(Fmt.count(b.series().count())).append("</td>");
             for (double v : new double[] {b.p50(), b.p95(), b.p99(), b.max(), b.mean()}) {
-                out.append("<td class=\"num\">").append(Double.isNaN(v) ? "–" : Fmt.decimal(v, 1) + " ms").append("</td>");
+                out.append("<td class=\"num\">").append(LatencyMarkdown.ms(v)).append("</td>");
             }
             out.append("<td class=\"num\">").append(Double.isNaN(b.throughput()) ? "–" : Fmt.decimal(b.throughput(), 1))
                     .append("</td><td>").append(b.evidence() == null ? "" : Html.links(List.of(b.evidence().id())))
@@ -124,14 +123,8 @@ public final class HtmlRenderer implements Renderer {
             }
         }
         out.append("</tbody></table>\n");
-        List<Sla> objectives = new ArrayList<>();
-        latency.slaChecks().forEach(c -> {
-            if (!objectives.contains(c.sla())) {
-                objectives.add(c.sla());
-            }
-        });
         if (!curves.isEmpty()) {
-            LatencyChart.svg("Latency by percentile", curves, objectives, out);
+            LatencyChart.svg("Latency by percentile", curves, latency.objectives(), out);
         }
         out.append("</section>\n");
     }

@@ -66,7 +66,7 @@ final class LatencyChart {
             out.append("<line class=\"grid\" x1=\"").append(num(LEFT)).append("\" x2=\"").append(num(WIDTH - RIGHT))
                     .append("\" y1=\"").append(num(y)).append("\" y2=\"").append(num(y)).append("\"/>")
                     .append("<text class=\"tick\" x=\"").append(num(LEFT - 6)).append("\" y=\"").append(num(y + 4))
-                    .append("\" text-anchor=\"end\">").append(escape(ms(ms))).append("</text>\n");
+                    .append("\" text-anchor=\"end\">").append(escape(LatencyMarkdown.ms(ms))).append("</text>\n");
         }
         for (double p : new double[] {0, 50, 90, 99, 99.9, 100}) {
             double x = x(p);
@@ -98,7 +98,7 @@ final class LatencyChart {
                 out.append("<circle class=\"point ").append(curves.get(i).cssClass()).append("\" cx=\"").append(num(x(p[0])))
                         .append("\" cy=\"").append(num(y(p[1], top))).append("\" r=\"3\"><title>")
                         .append(escape(curves.get(i).label() + ": " + (p[0] == 100 ? "max" : "p" + Fmt.decimal(p[0], 1))
-                                + " " + ms(p[1]))).append("</title></circle>\n");
+                                + " " + LatencyMarkdown.ms(p[1]))).append("</title></circle>\n");
             }
         }
         out.append("</svg><figcaption>");
@@ -126,10 +126,6 @@ final class LatencyChart {
             }
         }
         return 10 * power;
-    }
-
-    private static String ms(double ms) {
-        return ms >= 1000 ? Fmt.decimal(ms / 1000, 2) + " s" : Fmt.decimal(ms, ms >= 10 ? 0 : 1) + " ms";
     }
 
     private static String num(double v) {

@@ -104,7 +104,8 @@ final class LatencyMarkdown {
                 + "was measured, \"–\" where the tool did not report the value.\n\n");
     }
 
-    private static String ms(double v) {
+    /** A latency as the reports print it, "–" when unknown. */
+    static String ms(double v) {
         return Double.isNaN(v) ? "–" : LatencyBaselines.ms(v);
     }
 

@@ -45,8 +45,8 @@ final class FrameResolver {
     private final LongIntHashMap frameIds = new LongIntHashMap(1024);
     private final LongIntHashMap typeFrames = new LongIntHashMap(64);
     private final LongIntHashMap stackNodes = new LongIntHashMap(1024);
-    /** Per call-tree node: 1 when its stack passes through a database driver, 0 when not. */
-    private final LongIntHashMap databaseNodes = new LongIntHashMap(64);
+    /** Per call-tree node: 1 when its stack passes through a database driver, 0 when not; made on first use. */
+    private LongIntHashMap databaseNodes;
     private final LongIntHashMap typedStackNodes = new LongIntHashMap(256);
     int distinctStacks;
     int stacksAtJdkDepthLimit;
@@ -75,6 +75,9 @@ final class FrameResolver {
      */
     boolean throughDatabaseDriver(long stackTraceId) {
         int leaf = node(stackTraceId);
+        if (databaseNodes == null) {
+            databaseNodes = new LongIntHashMap(64);
+        }
         int known = databaseNodes.get(leaf, -1);
         if (known < 0) {
             known = 0;

@@ -169,4 +169,29 @@ class LatencyReadersTest {
         assertThat(distinct.window().durationNanos()).isEqualTo(1_398_766_000L);
         assertThat(e.latencies().get(1).errors()).isEqualTo(1);
     }
+
+    @Test
+    void wrkKeepsEveryLatencyItsDoneHookPrinted() {
+        LatencySeries wrk = only(read("dashboard-incident/wrk.txt"));
+        assertThat(wrk.hasSamples()).isTrue();
+        assertThat(wrk.distribution().exact()).isTrue();
+        long recorded = java.util.Arrays.stream(wrk.distribution().counts()).sum();
+        assertThat(recorded).isBetween(179L, 181L);
+        // wrk printed p50 224.01 ms; the recorded latencies give the same median to a millisecond
+        assertThat(wrk.percentileMs(50)).isCloseTo(224.0, within(1.0));
+    }
+
+    @Test
+    void aWrkLatencyBlockThatDoesNotMatchTheSummaryIsRejected(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // hand-made edge case: the real report with its latency block repeated, as if two runs' output were concatenated
+        String text = java.nio.file.Files.readString(Samples.of("dashboard-incident/wrk.txt"));
+        String block = text.substring(text.indexOf("Latency samples (us,count):") + "Latency samples (us,count):\n".length());
+        java.nio.file.Path doubled = dir.resolve("wrk.txt");
+        java.nio.file.Files.writeString(doubled, text + block);
+        EvidenceSet e = new Ingest().read(List.of(doubled));
+        assertThat(e.latencies()).isEmpty();
+        assertThat(e.skipped()).singleElement().satisfies(s -> assertThat(s.reason())
+                .contains("latencies but the summary reports 179 requests"));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.evident.core.detect.catalog;
 
+import dev.evident.core.model.Category;
 import dev.evident.core.model.MetricKind;
 
 import java.util.List;
@@ -29,6 +30,9 @@ import java.util.Set;
  * @param remedy      the planner's fix type for it: its own id (a row of the remedy table), or
  *                    {@code null} when the pattern explains time without being a fix itself (waiting
  *                    for the database: the database findings carry the fixes)
+ * @param waitsFor    {@code null}, or the category of another system the matched time waits for (the
+ *                    database): the finding belongs to that category and is context for its findings,
+ *                    which name the cause, so it is never planned and never the headline
  */
 public record AntiPattern(
         String id,
@@ -40,7 +44,8 @@ public record AntiPattern(
         String fix,
         String example,
         List<String> companions,
-        String remedy) {
+        String remedy,
+        Category waitsFor) {
 
     public AntiPattern {
         markers = List.copyOf(markers);
@@ -51,12 +56,18 @@ public record AntiPattern(
     /** A pattern that is its own fix type, with companions. */
     public AntiPattern(String id, String language, List<String> markers, Set<MetricKind> metrics, String cause,
                        String explanation, String fix, String example, List<String> companions) {
-        this(id, language, markers, metrics, cause, explanation, fix, example, companions, id);
+        this(id, language, markers, metrics, cause, explanation, fix, example, companions, id, null);
     }
 
     /** This pattern with another fix type ({@code null}: explains time, is not planned). */
     public AntiPattern withRemedy(String newRemedy) {
-        return new AntiPattern(id, language, markers, metrics, cause, explanation, fix, example, companions, newRemedy);
+        return new AntiPattern(id, language, markers, metrics, cause, explanation, fix, example, companions, newRemedy,
+                waitsFor);
+    }
+
+    /** This pattern as time spent waiting for another system: context in that system's category, not a fix. */
+    public AntiPattern waitingFor(Category system) {
+        return new AntiPattern(id, language, markers, metrics, cause, explanation, fix, example, companions, null, system);
     }
 
     /** A pattern whose markers alone identify it. */

@@ -1,5 +1,6 @@
 package dev.evident.core.detect.catalog;
 
+import dev.evident.core.model.Category;
 import dev.evident.core.model.MetricKind;
 
 import java.util.List;
@@ -529,6 +530,6 @@ public final class JavaPatterns implements PatternSet {
                                 + "(slow statements, missing indexes, N+1 loops); without a database log, record one "
                                 + "(PostgreSQL: log_min_duration_statement = 0 for the length of a load test) and analyze "
                                 + "it together with this recording.",
-                        "").withRemedy(null));
+                        "").waitingFor(Category.DATABASE));
     }
 }

@@ -9,6 +9,7 @@ import dev.evident.core.model.EvidenceSet;
 import dev.evident.core.model.Finding;
 import dev.evident.core.model.Quantity;
 import dev.evident.core.model.SqlEvent;
+import dev.evident.core.stats.Percentiles;
 import dev.evident.core.util.Fmt;
 
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ public final class CacheCandidateDetector implements Detector {
             }
         }
         double[] sorted = gaps.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double medianGap = sorted[sorted.length / 2];
+        double medianGap = Percentiles.of(sorted, 50);
         long ttl = Math.max(1, Math.round(medianGap));
         long hits = 0;
         double hitMs = 0;

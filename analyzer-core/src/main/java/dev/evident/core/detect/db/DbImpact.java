@@ -45,7 +45,7 @@ record DbImpact(Impact impact, Evidence evidence) {
                     + (high > low ? " (95% interval " + Fmt.interval(low, high) + ")" : "") + (partMs > r.ms() ? "; the log covers more than the measured requests, "
                     + "so the share is capped at 100%" : "");
             Evidence e = fact(key, statement, partMs, r.ms(), share, "request time", logSource(evidence));
-            return Optional.of(new DbImpact(new Impact("request time", true, share,
+            return Optional.of(new DbImpact(new Impact(Impact.REQUEST_TIME, true, share,
                     low, high, e.key()), e));
         }
         double logged = 0;
@@ -97,10 +97,19 @@ record DbImpact(Impact impact, Evidence evidence) {
 
     /** Logged time of these statements: single executions, or a statistics view's totals when that is all there is. */
     static double statementMs(EvidenceSet evidence, Collection<String> fingerprints) {
+        return loggedMs(evidence, fingerprints::contains);
+    }
+
+    /** All logged database time, counted the same way (single executions, else a statistics view's totals). */
+    static double loggedMs(EvidenceSet evidence) {
+        return loggedMs(evidence, fingerprint -> true);
+    }
+
+    private static double loggedMs(EvidenceSet evidence, java.util.function.Predicate<String> statement) {
         double single = 0;
         double aggregated = 0;
         for (SqlEvent s : evidence.sqlEvents()) {
-            if (s.fingerprint() == null || !fingerprints.contains(s.fingerprint())) {
+            if (s.fingerprint() == null || !statement.test(s.fingerprint())) {
                 continue;
             }
             if (s.aggregate() == null) {

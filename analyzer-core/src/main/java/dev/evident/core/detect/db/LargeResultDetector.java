@@ -50,7 +50,9 @@ public final class LargeResultDetector implements Detector {
 
     @Override
     public List<Finding> detect(EvidenceSet evidence, AnalysisContext context) {
-        // a statistics view and a log may both cover the statement: take the view's totals when present
+        // A statistics view and a log may both cover the statement: the view's totals win. Two exports of
+        // one view (CSV and a psql table) count the same executions, so each view is kept apart and the one
+        // with the most calls speaks; logs of separate runs add up.
         Map<String, Tally> viewed = new TreeMap<>();
         Map<String, Tally> logged = new TreeMap<>();
         for (SqlEvent e : evidence.sqlEvents()) {
@@ -58,17 +60,21 @@ public final class LargeResultDetector implements Detector {
                     || AGGREGATING.matcher(e.fingerprint()).find()) {
                 continue;
             }
-            Tally t = (e.aggregate() != null ? viewed : logged).computeIfAbsent(e.fingerprint(), k -> new Tally());
+            Tally t = e.aggregate() != null ? viewed.computeIfAbsent(e.fingerprint() + "\n" + e.source(), k -> new Tally())
+                    : logged.computeIfAbsent(e.fingerprint(), k -> new Tally());
             t.calls += e.calls();
             t.rows += e.rows();
             t.sources.add(e.source());
-            if (t.sample == null || e.aggregate() == null && t.sample.aggregate() != null) {
+            if (t.sample == null) {
                 t.sample = e;
             }
         }
-        logged.forEach(viewed::putIfAbsent);
+        Map<String, Tally> byStatement = new TreeMap<>();
+        viewed.forEach((key, t) -> byStatement.merge(key.substring(0, key.indexOf('\n')), t,
+                (a, b) -> b.calls > a.calls ? b : a));
+        logged.forEach(byStatement::putIfAbsent);
         List<Finding> out = new ArrayList<>();
-        for (Map.Entry<String, Tally> entry : viewed.entrySet()) {
+        for (Map.Entry<String, Tally> entry : byStatement.entrySet()) {
             Tally t = entry.getValue();
             double perCall = (double) t.rows / Math.max(1, t.calls);
             if (t.calls >= DbThresholds.LARGE_RESULT_CALLS.value() && perCall >= DbThresholds.LARGE_RESULT_ROWS.value()) {
@@ -83,13 +89,7 @@ public final class LargeResultDetector implements Detector {
         if (statementMs < DbThresholds.MIN_SAVING_MS.value()) {
             return Optional.empty();
         }
-        double dbTotal = 0;
-        boolean single = evidence.sqlEvents().stream().anyMatch(e -> e.aggregate() == null && e.durationMs() > 0);
-        for (SqlEvent e : evidence.sqlEvents()) {
-            if ((e.aggregate() == null) == single) {
-                dbTotal += Math.max(0, e.durationMs());
-            }
-        }
+        double dbTotal = DbImpact.loggedMs(evidence);
         double share = dbTotal > 0 ? statementMs / dbTotal : 0;
         String key = "large-result|" + fingerprint;
         String statement = "\"" + fingerprint + "\" returned " + DbText.rows(t.rows) + " rows in " + Fmt.count(t.calls)

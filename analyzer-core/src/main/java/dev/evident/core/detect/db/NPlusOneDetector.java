@@ -147,7 +147,7 @@ public final class NPlusOneDetector implements Detector {
         }
         String parent = parents.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey).orElse("?");
-        double dbTotal = evidence.sqlEvents().stream().filter(e -> e.aggregate() == null).mapToDouble(SqlEvent::durationMs).sum();
+        double dbTotal = DbImpact.loggedMs(evidence);
         double share = dbTotal > 0 ? total / dbTotal : 0;
 
         List<Quantity> values = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.evident.core.detect.latency;
 
 import dev.evident.core.model.IncidentContext;
+import dev.evident.core.model.Sla;
 
 import java.util.List;
 
@@ -22,5 +23,13 @@ public record LatencySection(List<LatencyBaseline> baselines, List<SlaCheck> sla
 
     public List<SlaCheck> breaches() {
         return slaChecks.stream().filter(SlaCheck::breached).toList();
+    }
+
+    /** Every distinct objective: those checked, then those of the incidents that no series could check. */
+    public List<Sla> objectives() {
+        java.util.LinkedHashSet<Sla> out = new java.util.LinkedHashSet<>();
+        slaChecks.forEach(c -> out.add(c.sla()));
+        incidents.forEach(i -> out.addAll(i.slas()));
+        return List.copyOf(out);
     }
 }

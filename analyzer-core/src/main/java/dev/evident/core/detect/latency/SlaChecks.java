@@ -44,12 +44,21 @@ public final class SlaChecks {
 
     /** Whether a series label is a URL with a path beyond "/" (or any label that is not a URL). */
     static boolean namesPath(String label) {
+        return !label.contains("://") || urlPath(label) != null;
+    }
+
+    /** The path of a URL label beyond "/", without its query ("/orders" of "http://h:1/orders?n=4"); else null. */
+    public static String urlPath(String label) {
         int scheme = label.indexOf("://");
         if (scheme < 0) {
-            return true;
+            return null;
         }
         int slash = label.indexOf('/', scheme + 3);
-        return slash >= 0 && slash < label.length() - 1;
+        if (slash < 0 || slash == label.length() - 1) {
+            return null;
+        }
+        int query = label.indexOf('?', slash);
+        return query < 0 ? label.substring(slash) : query == slash + 1 ? null : label.substring(slash, query);
     }
 
     private static boolean applies(String endpoint, LatencyBaseline b) {

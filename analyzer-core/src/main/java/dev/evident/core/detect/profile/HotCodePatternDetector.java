@@ -5,7 +5,6 @@ import dev.evident.core.detect.Detector;
 import dev.evident.core.detect.ShareConfidence;
 import dev.evident.core.detect.catalog.AntiPattern;
 import dev.evident.core.detect.catalog.PatternCatalog;
-import dev.evident.core.model.Category;
 import dev.evident.core.model.Confidence;
 import dev.evident.core.model.Evidence;
 import dev.evident.core.model.EvidenceSet;
@@ -34,9 +33,6 @@ import static dev.evident.core.model.JavaFrameNames.shortName;
  * as the {@code hot-method} finding about that method and words the merged finding.
  */
 public final class HotCodePatternDetector implements Detector {
-    /** The catalog pattern of a thread waiting in a JDBC call while the database works. */
-    static final String DATABASE_WAIT = "java-database-wait";
-
     private final PatternCatalog catalog;
 
     public HotCodePatternDetector() {
@@ -239,10 +235,10 @@ public final class HotCodePatternDetector implements Detector {
                 + group.key() + "|" + p.id(), "hot-code-pattern", statement.toString(), values, profile.source(), metric.id());
 
         Templates t = new Templates(group.anchor(), line, hit.marker, pct);
-        // waiting for the database: the statements' findings carry the cause and the fix
-        boolean databaseWait = p.id().equals(DATABASE_WAIT);
-        return new Finding(null, key, id(), databaseWait ? Category.DATABASE : metric.kind().category(), title,
-                databaseWait ? Math.min(score, CONTEXT_MAX_SCORE) : score, confidence, Math.round(hit.count),
+        // time waiting for another system: that system's findings carry the cause and the fix
+        boolean waiting = p.waitsFor() != null;
+        return new Finding(null, key, id(), waiting ? p.waitsFor() : metric.kind().category(), title,
+                waiting ? Math.min(score, CONTEXT_MAX_SCORE) : score, confidence, Math.round(hit.count),
                 List.of(fact), explanation.toString(), t.fill(p.fix()), p.example().isBlank() ? null : t.fill(p.example()),
                 p.remedy(), new Impact(what + " in " + profile.source(), metric.kind().isTime(), share.value(), share.low(), share.high(), fact.key()), null);
     }
