@@ -11,7 +11,7 @@ import dev.evident.ingest.ArtifactReader;
 import dev.evident.ingest.EvidenceSink;
 
 /** Keeps the one profile a reader emits, for in-process timing of readers. */
-final class BenchSink implements EvidenceSink {
+class BenchSink implements EvidenceSink {
     Profile profile;
 
     static Profile readOne(ArtifactReader reader, ArtifactInput input) throws Exception {
