@@ -25,6 +25,13 @@ public final class Main {
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, java.util.Map<String, String> environment,
                           java.io.InputStream in, String... args) {
         CommandLine cmd = new CommandLine(new EvidentCommand(environment, in));
+        String named = args.length > 0 ? args[0] : "";
+        boolean one = EvidentCommand.SUBCOMMANDS.stream().anyMatch(c -> commandName(c).equals(named));
+        for (Class<?> subcommand : EvidentCommand.SUBCOMMANDS) {
+            if (!one || commandName(subcommand).equals(named)) {
+                cmd.addSubcommand(subcommand);
+            }
+        }
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -35,5 +42,9 @@ public final class Main {
             return ExitCodes.USAGE;
         });
         return cmd.execute(args);
+    }
+
+    private static String commandName(Class<?> command) {
+        return command.getAnnotation(CommandLine.Command.class).name();
     }
 }
