@@ -68,13 +68,14 @@ public final class Analyzer {
 
     public Report analyze(EvidenceSet evidence) {
         AnalysisContext context = new AnalysisContext(options);
+        // Detectors only read the evidence, so they run in parallel; results are taken in detector order.
+        List<Outcome> outcomes = detectors.parallelStream().map(d -> Outcome.of(d, evidence, context)).toList();
         List<Finding> raw = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (Detector detector : detectors) {
-            try {
-                raw.addAll(detector.detect(evidence, context));
-            } catch (RuntimeException e) {
-                warnings.add("detector " + detector.id() + " failed on this input and was skipped: " + e);
+        for (Outcome outcome : outcomes) {
+            raw.addAll(outcome.findings());
+            if (outcome.failure() != null) {
+                warnings.add(outcome.failure());
             }
         }
         ProfileSummaries.note(evidence, context);
@@ -113,7 +114,9 @@ public final class Analyzer {
         }
         bound = withNumberedEvidence(bound, numbered);
         List<Evidence> notes = new ArrayList<>(context.notes());
-        notes.sort(Comparator.comparing(Evidence::source).thenComparing(Evidence::key));
+        // a total order, so that notes added by detectors running in parallel always number the same way
+        notes.sort(Comparator.comparing(Evidence::source).thenComparing(Evidence::key)
+                .thenComparing(Evidence::statement, Comparator.nullsFirst(Comparator.naturalOrder())));
         for (Evidence e : notes) {
             numbered.computeIfAbsent(e.key(), k -> e.withId("E" + (numbered.size() + 1)));
         }
@@ -238,5 +241,16 @@ public final class Analyzer {
 
     static String citation(Finding f) {
         return "[" + String.join(", ", f.evidenceIds()) + "]";
+    }
+
+    /** What one detector returned, or why it failed (a failing detector never stops the others). */
+    private record Outcome(List<Finding> findings, String failure) {
+        static Outcome of(Detector detector, EvidenceSet evidence, AnalysisContext context) {
+            try {
+                return new Outcome(detector.detect(evidence, context), null);
+            } catch (RuntimeException e) {
+                return new Outcome(List.of(), "detector " + detector.id() + " failed on this input and was skipped: " + e);
+            }
+        }
     }
 }
