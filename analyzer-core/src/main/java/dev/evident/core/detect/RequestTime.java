@@ -17,13 +17,16 @@ import java.util.TreeSet;
  * request was kept, the 95% interval of the sum follows from the latencies' variance (normal
  * approximation of a sum of independent requests); otherwise the total is taken as exact.
  *
- * @param ms       total request time in milliseconds
- * @param lowMs    low end of its 95% interval
- * @param highMs   high end of its 95% interval
- * @param requests number of requests
- * @param evidence the fact that states it
+ * @param ms              total request time in milliseconds
+ * @param lowMs           low end of its 95% interval
+ * @param highMs          high end of its 95% interval
+ * @param requests        number of requests
+ * @param requestVariance variance of one request's latency in ms² (pooled within series); NaN when the
+ *                        tool reported no per-request times
+ * @param evidence        the fact that states it
  */
-public record RequestTime(double ms, double lowMs, double highMs, long requests, Evidence evidence) {
+public record RequestTime(double ms, double lowMs, double highMs, long requests, double requestVariance,
+                          Evidence evidence) {
     private static final double Z95 = 1.959963984540054;
 
     /** Whether a series measures requests (a load test) rather than benchmark runs. */
@@ -64,6 +67,31 @@ public record RequestTime(double ms, double lowMs, double highMs, long requests,
                 List.of(Quantity.of("request time", total, "ms"), Quantity.of("request time low", low, "ms"),
                         Quantity.of("request time high", high, "ms"), Quantity.of("requests", requests, "requests")),
                 sources.first(), "requests × mean latency");
-        return Optional.of(new RequestTime(total, low, high, requests, e));
+        return Optional.of(new RequestTime(total, low, high, requests, allSampled ? variance / requests : Double.NaN, e));
+    }
+
+    /**
+     * The 95% interval of the fraction of request time that a part of every request takes, as a
+     * ratio estimator: {@code partMs} / {@link #ms}, with the per-request variance of the part and of
+     * the rest of the request (the request's variance minus the part's, the two taken as independent).
+     * A part that varies from request to request is as uncertain as the requests around it; counting
+     * only the requests' variance, as a fixed part over a random total, understates the interval.
+     * Without per-request latencies the fraction is taken as exact.
+     *
+     * @param partMs       the part's total over the measured requests
+     * @param partVariance variance of the part in one request, ms² (0 when unknown)
+     * @return {low, share, high}, each within 0..1
+     */
+    public double[] shareInterval(double partMs, double partVariance) {
+        double share = Math.min(1, partMs / ms);
+        if (Double.isNaN(requestVariance) || requests < 2) {
+            return new double[] {share, share, share};
+        }
+        double part = Math.max(0, partVariance);
+        double rest = Math.max(0, requestVariance - part);
+        double meanRequest = ms / requests;
+        double standardError = Math.sqrt((1 - share) * (1 - share) * part + share * share * rest)
+                / (Math.sqrt(requests) * meanRequest);
+        return new double[] {Math.max(0, share - Z95 * standardError), share, Math.min(1, share + Z95 * standardError)};
     }
 }

@@ -95,11 +95,13 @@ public final class CacheCandidateDetector implements Detector {
         long ttl = Math.max(1, Math.round(medianGap));
         long hits = 0;
         double hitMs = 0;
+        List<Double> hitTimes = new ArrayList<>();
         for (List<SqlEvent> events : repeated) {
             for (int i = 1; i < events.size(); i++) {
                 if ((events.get(i).epochNanos() - events.get(i - 1).epochNanos()) / 1e9 <= ttl) {
                     hits++;
                     hitMs += events.get(i).durationMs();
+                    hitTimes.add(events.get(i).durationMs());
                 }
             }
         }
@@ -140,7 +142,9 @@ public final class CacheCandidateDetector implements Detector {
                 + ttl + "))\n    .maximumSize(10_000)\n    .build(key -> runQuery(key)); // the statement above; the key holds its "
                 + "parameters\n// on writes to the rows it reads: cache.invalidate(key) (or invalidateAll())\n```";
         List<Evidence> cited = new ArrayList<>(List.of(ev));
-        Optional<DbImpact> impact = DbImpact.ofStatementTime(evidence, "cache-candidate|" + first.fingerprint(), hitMs,
+        Optional<DbImpact> impact = DbImpact.ofStatementTime(evidence, "cache-candidate|" + first.fingerprint(),
+                new PartTime(hitMs, hitTimes.size(), PartTime.ofUnits(hitTimes.stream().mapToDouble(Double::doubleValue).toArray())
+                        .unitVariance()),
                 "executions a cache with a " + ttl + " s TTL would have answered");
         impact.ifPresent(i -> cited.add(i.evidence()));
         return new Finding(null, "cache-candidate|" + first.fingerprint(), id(), Category.DATABASE, title, score, confidence,

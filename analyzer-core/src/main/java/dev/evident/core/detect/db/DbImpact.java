@@ -27,19 +27,21 @@ import java.util.TreeSet;
 record DbImpact(Impact impact, Evidence evidence) {
 
     /**
-     * The fraction that {@code partMs} of statement time is of request time, or of the logged
+     * The fraction that {@code part} of statement time is of request time, or of the logged
      * database time when no load test was given.
      */
-    static Optional<DbImpact> ofStatementTime(EvidenceSet evidence, String key, double partMs, String what) {
+    static Optional<DbImpact> ofStatementTime(EvidenceSet evidence, String key, PartTime part, String what) {
+        double partMs = part.ms();
         if (!(partMs > 0)) {
             return Optional.empty();
         }
         Optional<RequestTime> requests = RequestTime.of(evidence);
         if (requests.isPresent()) {
             RequestTime r = requests.get();
-            double share = Math.min(1, partMs / r.ms());
-            double low = Math.min(share, partMs / r.highMs());
-            double high = Math.min(1, Math.max(share, partMs / r.lowMs()));
+            double[] interval = r.shareInterval(partMs, part.perRequestVariance(r.requests()));
+            double share = interval[1];
+            double low = interval[0];
+            double high = interval[2];
             String statement = what + ": " + DbText.ms(partMs) + " of " + Fmt.decimal(r.ms() / 1e3, 2) + " s of request time ("
                     + Fmt.count(r.requests()) + " requests × mean latency) = " + Fmt.percent(share)
                     + (high > low ? " (95% interval " + Fmt.interval(low, high) + ")" : "") + (partMs > r.ms() ? "; the log covers more than the measured requests, "
@@ -80,7 +82,8 @@ record DbImpact(Impact impact, Evidence evidence) {
         }
         double statementMs = statementMs(evidence, fingerprints);
         if (statementMs > 0) {
-            Optional<DbImpact> viaLog = ofStatementTime(evidence, key, statementMs * Math.min(1, shareOfStatement),
+            Optional<DbImpact> viaLog = ofStatementTime(evidence, key,
+                    PartTime.executions(evidence, fingerprints).scaled(Math.min(1, shareOfStatement)),
                     what + " (" + Fmt.percent(shareOfStatement) + " of the statement's " + DbText.ms(statementMs)
                             + " in the log)");
             if (viaLog.isPresent()) {

@@ -101,7 +101,7 @@ public final class LargeResultDetector implements Detector {
                 Quantity.of("share of logged database time", share * 100, "%")),
                 t.sources.first(), "rows ÷ calls" + (t.sources.size() > 1 ? "; also in " + (t.sources.size() - 1) + " more" : ""));
         List<Evidence> cited = new ArrayList<>(List.of(fact));
-        Optional<DbImpact> impact = DbImpact.ofStatementTime(evidence, key, statementMs,
+        Optional<DbImpact> impact = DbImpact.ofStatementTime(evidence, key, PartTime.executions(evidence, List.of(fingerprint)),
                 "the statement that ships " + DbText.rows(perCall) + " rows per execution");
         impact.ifPresent(i -> cited.add(i.evidence()));
         int score = Math.max(25, DbThresholds.DB_SHARE_CURVE.scoreInt(share));

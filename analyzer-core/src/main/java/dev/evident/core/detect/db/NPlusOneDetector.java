@@ -170,13 +170,11 @@ public final class NPlusOneDetector implements Detector {
                 first.source(), "first at line " + first.repeats().get(0).line() + " (" + windowWord + " "
                 + first.window().substring(first.window().indexOf('|') + 1) + ")");
 
-        double span = 0;
-        for (Run r : runs) {
-            double s = r.spanMs();
-            span = Double.isNaN(s) || Double.isNaN(span) ? Double.NaN : span + s;
-        }
-        double loopMs = Double.isNaN(span) ? total : span;
-        Optional<DbImpact> impact = DbImpact.ofStatementTime(evidence, "n-plus-one|" + fingerprint, loopMs,
+        double[] spans = runs.stream().mapToDouble(Run::spanMs).toArray();
+        boolean timed = java.util.Arrays.stream(spans).noneMatch(Double::isNaN);
+        PartTime loops = PartTime.ofUnits(timed ? spans : runs.stream().mapToDouble(Run::totalMs).toArray());
+        double span = timed ? loops.ms() : Double.NaN;
+        Optional<DbImpact> impact = DbImpact.ofStatementTime(evidence, "n-plus-one|" + fingerprint, loops,
                 Double.isNaN(span) ? "the repeated statements' own time (the log has no timestamps to measure the round trips)"
                         : "the N+1 loops in the log's timestamps, n iterations each (" + DbText.ms(total)
                         + " in the statements, " + DbText.ms(Math.max(0, span - total)) + " between them: round trips and "
