@@ -24,11 +24,13 @@ final class ConstantPoolParser {
         this.pools = pools;
     }
 
-    /** Reads every checkpoint of the chain that ends at chunk position {@code last}, with a cursor of its own. */
-    static ConstantPools parse(ChunkBytes in, ChunkMetadata metadata, int last) {
-        ConstantPools pools = new ConstantPools(in);
+    /**
+     * Reads every checkpoint of the chain that ends at chunk position {@code last} into
+     * {@code pools}, emptied first; {@code in} is a cursor of the pools' own.
+     */
+    static void parse(ChunkBytes in, ChunkMetadata metadata, int last, ConstantPools pools) {
+        pools.reset(in);
         new ConstantPoolParser(in, metadata, pools).checkpoints(last);
-        return pools;
     }
 
     private void checkpoints(int last) {
@@ -164,6 +166,8 @@ final class ConstantPoolParser {
         int line = frameType.field("lineNumber");
         int frameKind = frameType.field("type");
         long[] frame = new long[frameType.fields().size()];
+        // the JDK's and async-profiler's frames are four varints; read so, they skip the per-field dispatch
+        boolean varints = frameType.fields().stream().allMatch(f -> f.dimension() == 0 && f.kind() == FieldKind.VARINT);
         for (int i = 0; i < count; i++) {
             long id = in.varlong();
             for (int f = 0; f < type.fields().size(); f++) {
@@ -178,7 +182,13 @@ final class ConstantPoolParser {
                 }
                 int first = pools.stacks.add(id, (int) depth);
                 for (int k = 0; k < depth; k++) {
-                    values.read(in, frameType, frame);
+                    if (varints) {
+                        for (int v = 0; v < frame.length; v++) {
+                            frame[v] = in.varlong();
+                        }
+                    } else {
+                        values.read(in, frameType, frame);
+                    }
                     pools.stacks.set(first + k, method < 0 ? -1 : frame[method], line < 0 ? 0 : (int) frame[line],
                             frameKind < 0 ? 0 : (byte) frame[frameKind]);
                 }

@@ -11,7 +11,8 @@ import java.util.Map;
  * The constant pools of one chunk that evident uses, as primitive tables. Texts are not decoded
  * when the pools are read: a table keeps where each text starts in the chunk, and it is decoded the
  * first time an event needs it (most symbols, for instance, name methods no sample touches).
- * Valid while the chunk's bytes are.
+ * Valid while the chunk's bytes are. A worker reuses one instance for chunk after chunk
+ * ({@link #reset}): the tables grow to the largest chunk once instead of for every chunk.
  */
 final class ConstantPools implements ChunkBytes.StringPool {
     static final int THREAD_JAVA_NAME = 0;
@@ -37,14 +38,24 @@ final class ConstantPools implements ChunkBytes.StringPool {
     final StackTraceTable stacks = new StackTraceTable();
 
     /** A cursor of its own: texts are decoded while the event loop's cursor is mid-event. */
-    private final ChunkBytes text;
+    private ChunkBytes text;
     private final LongIntHashMap decodedAt = new LongIntHashMap(64);
     private final List<String> decoded = new ArrayList<>();
     /** How deep string-pool references are being followed: an entry that refers to itself is corrupt. */
     private int references;
 
-    ConstantPools(ChunkBytes text) {
+    /** Empties every table for the chunk that {@code text} reads. */
+    void reset(ChunkBytes text) {
         this.text = text;
+        threads.clear();
+        classes.clear();
+        methods.clear();
+        symbols.clear();
+        strings.clear();
+        enums.values().forEach(PoolTable::clear); // kept: the next chunk almost always has the same enumerations
+        stacks.clear();
+        decodedAt.clear();
+        decoded.clear();
     }
 
     /** A thread's Java name, or its OS name when it has none; {@code null} for an unknown thread. */

@@ -22,8 +22,11 @@ final class JfrChunk {
         this.nanosPerTick = 1e9 / header.ticksPerSecond();
     }
 
-    /** Reads the structure of the chunk held in {@code chunk} (position 0, limit = chunk size). */
-    static JfrChunk read(ByteBuffer chunk, MetadataCache cache) {
+    /**
+     * Reads the structure of the chunk held in {@code chunk} (position 0, limit = chunk size), its
+     * constant pools into {@code pools}, whose earlier content is dropped.
+     */
+    static JfrChunk read(ByteBuffer chunk, MetadataCache cache, ConstantPools pools) {
         chunk.order(ByteOrder.BIG_ENDIAN);
         if (chunk.limit() < ChunkHeader.SIZE || chunk.getInt(0) != ChunkHeader.MAGIC) {
             throw new IllegalStateException("no chunk header");
@@ -39,7 +42,7 @@ final class JfrChunk {
                     + header.ticksPerSecond() + " ticks per second");
         }
         ChunkMetadata metadata = metadata(new ChunkBytes(chunk), (int) header.metadataOffset(), cache);
-        ConstantPools pools = ConstantPoolParser.parse(new ChunkBytes(chunk), metadata, (int) header.constantPoolOffset());
+        ConstantPoolParser.parse(new ChunkBytes(chunk), metadata, (int) header.constantPoolOffset(), pools);
         return new JfrChunk(header, metadata, pools);
     }
 

@@ -176,7 +176,7 @@ final class JfrChunkProcessor {
      * metadata of the file's earlier chunks at hand in {@code metadata}.
      */
     static void process(ByteBuffer buffer, JfrChunks.Chunk where, JfrAccumulator acc, MetadataCache metadata) {
-        JfrChunk chunk = JfrChunk.read(buffer, metadata);
+        JfrChunk chunk = JfrChunk.read(buffer, metadata, acc.pools);
         JfrChunkProcessor p = new JfrChunkProcessor(chunk, acc);
         acc.producers.add(p.asyncProfiler ? "async-profiler" : "JDK Flight Recorder");
         acc.window(where.startNanos(), where.durationNanos());

@@ -19,6 +19,12 @@ final class PoolTable {
         this.cells = new long[16 * width];
     }
 
+    /** Forgets every entry but keeps the memory, for the next chunk's pool. */
+    void clear() {
+        rows.clear();
+        size = 0;
+    }
+
     /** The row of an id, -1 when the pool has no entry of that id. */
     int row(long id) {
         return rows.get(id, -1);

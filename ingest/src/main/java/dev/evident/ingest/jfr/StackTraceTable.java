@@ -16,6 +16,12 @@ final class StackTraceTable {
     private byte[] types = new byte[1024];
     private int frames;
 
+    /** Forgets every stack but keeps the memory, for the next chunk's pool. */
+    void clear() {
+        stacks.clear();
+        frames = 0;
+    }
+
     /** Starts a stack of {@code count} frames; returns the index of its first frame, to {@link #set} them. */
     int add(long id, int count) {
         int row = stacks.put(id);
