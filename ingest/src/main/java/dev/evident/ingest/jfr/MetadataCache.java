@@ -40,6 +40,11 @@ final class MetadataCache {
         return parses.get();
     }
 
+    /** How many parsed versions are kept, for tests. */
+    int size() {
+        return parsed.size();
+    }
+
     private ChunkMetadata parse(ChunkBytes in) {
         parses.incrementAndGet();
         return MetadataParser.parse(in);
