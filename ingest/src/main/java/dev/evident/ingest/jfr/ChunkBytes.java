@@ -73,6 +73,26 @@ final class ChunkBytes {
         pos += length;
     }
 
+    /**
+     * Moves past the header of the event at {@code at} (size, type id, start time, duration) and
+     * returns where the event ends. For the metadata and checkpoint events, which are found by
+     * offsets rather than by walking the events, so their size and type are checked, not trusted.
+     */
+    int eventHeader(int at, long expectedType, String what) {
+        pos = at;
+        long size = varlong();
+        if (size <= 0 || size > limit() - at) {
+            throw new IllegalStateException(what + " at byte " + at + " has an impossible size " + size);
+        }
+        long type = varlong();
+        if (type != expectedType) {
+            throw new IllegalStateException("expected the " + what + " at byte " + at + " but found event type " + type);
+        }
+        varlong(); // start time
+        varlong(); // duration
+        return (int) (at + size);
+    }
+
     /** The backing array and the array index of chunk position {@code p}, for content keys. */
     byte[] array() {
         return data;

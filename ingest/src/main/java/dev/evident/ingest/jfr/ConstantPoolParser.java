@@ -36,18 +36,7 @@ final class ConstantPoolParser {
     private void checkpoints(int last) {
         int at = last;
         while (true) {
-            in.pos = at;
-            long size = in.varlong();
-            if (size <= 0 || size > in.limit() - at) {
-                throw new IllegalStateException("constant-pool checkpoint at byte " + at + " has an impossible size " + size);
-            }
-            int end = (int) (at + size);
-            long type = in.varlong();
-            if (type != CHECKPOINT) {
-                throw new IllegalStateException("expected a constant-pool checkpoint at byte " + at + " but found event type " + type);
-            }
-            in.varlong(); // start time
-            in.varlong(); // duration
+            int end = in.eventHeader(at, CHECKPOINT, "constant-pool checkpoint");
             long delta = in.varlong();
             in.next(); // checkpoint kind (flush, statics, threads, ...): all are read alike
             int poolCount = in.varint();
@@ -55,7 +44,7 @@ final class ConstantPoolParser {
                 pool();
             }
             if (in.pos > end) {
-                throw new IllegalStateException("constant-pool checkpoint at byte " + at + " runs past its " + size + " bytes");
+                throw new IllegalStateException("constant-pool checkpoint at byte " + at + " runs past its " + (end - at) + " bytes");
             }
             if (delta == 0) {
                 return;

@@ -10,6 +10,9 @@ import java.nio.ByteOrder;
  * constant-pool entry.
  */
 final class JfrChunk {
+    /** The event type id of the metadata event, in the JDK and in async-profiler alike. */
+    private static final long METADATA = 0;
+
     final ChunkHeader header;
     final ChunkMetadata metadata;
     final ConstantPools pools;
@@ -52,22 +55,11 @@ final class JfrChunk {
      * copy with that chunk's time, while the declarations stay the same.
      */
     private static ChunkMetadata metadata(ChunkBytes in, int at, MetadataCache cache) {
-        in.pos = at;
-        long size = in.varlong();
-        if (size <= 0 || size > in.limit() - at) {
-            throw new IllegalStateException("metadata event at byte " + at + " has an impossible size " + size);
-        }
-        int end = (int) (at + size);
-        long type = in.varlong();
-        if (type != 0) {
-            throw new IllegalStateException("expected the metadata event at byte " + at + " but found event type " + type);
-        }
-        in.varlong(); // start time
-        in.varlong(); // duration
+        int end = in.eventHeader(at, METADATA, "metadata event");
         in.varlong(); // metadata id
         ChunkMetadata metadata = cache.get(in, in.pos, end);
         if (in.pos > end) {
-            throw new IllegalStateException("metadata event at byte " + at + " runs past its " + size + " bytes");
+            throw new IllegalStateException("metadata event at byte " + at + " runs past its " + (end - at) + " bytes");
         }
         return metadata;
     }
