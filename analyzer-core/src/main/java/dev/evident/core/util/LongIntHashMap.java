@@ -56,6 +56,12 @@ public final class LongIntHashMap {
         }
     }
 
+    /** Empties the map but keeps its capacity, for a map that is filled again and again. */
+    public void clear() {
+        Arrays.fill(keys, EMPTY);
+        size = 0;
+    }
+
     public LongIntHashMap copy() {
         LongIntHashMap c = new LongIntHashMap(16);
         c.keys = keys.clone();

@@ -1,9 +1,5 @@
 package dev.evident.ingest.jfr;
 
-import one.jfr.JfrClass;
-import one.jfr.JfrField;
-import one.jfr.JfrReader;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,67 +11,59 @@ import java.util.Map;
  * allocation.
  */
 final class EventLayout {
-    enum Kind { VARINT, BYTE, FLOAT, DOUBLE, STRING, STRUCT }
-
     final String typeName;
     final int typeId;
-    final Kind[] kinds;
+    final FieldKind[] kinds;
     /** Type name of each field, e.g. jdk.types.VMOperationType for a constant-pool enumeration. */
     final String[] fieldTypes;
-    /** {@link #kinds} as bytes, for the decoding loop's fast varint check. */
+    /** {@link #kinds} as bytes, for the decoding loop's fast varint check; arrays get their own code. */
     private final byte[] codes;
     private static final byte VARINT_CODE = 0;
+    private static final byte OTHER_CODE = 1;
+    private static final byte ARRAY_CODE = 2;
+    private final List<MetadataField> fields;
+    private final ValueReader values;
     final EventLayout[] structs;
     /** The values of each inline struct field of the last decoded event (e.g. the heap's committed size). */
     final long[][] structValues;
     private final Map<String, Integer> index = new HashMap<>();
 
-    private EventLayout(String typeName, int typeId, List<JfrField> fields, JfrReader reader, int depth) {
-        this.typeName = typeName;
-        this.typeId = typeId;
+    private EventLayout(MetadataType type, ChunkMetadata metadata, ValueReader values, int depth) {
+        this.typeName = type.name();
+        this.typeId = depth == 0 ? type.id() : -1;
+        this.fields = type.fields();
+        this.values = values;
         int n = fields.size();
-        kinds = new Kind[n];
+        kinds = new FieldKind[n];
         fieldTypes = new String[n];
         codes = new byte[n];
         structs = new EventLayout[n];
         structValues = new long[n][];
         for (int i = 0; i < n; i++) {
-            JfrField f = fields.get(i);
-            index.put(JfrReaderAccess.fieldName(f), i);
-            JfrClass type = reader.types.get(JfrReaderAccess.fieldType(f));
-            String fieldType = type == null ? "?" : JfrReaderAccess.className(type);
-            fieldTypes[i] = fieldType;
-            if (JfrReaderAccess.fieldInConstantPool(f)) {
-                kinds[i] = Kind.VARINT;
-                codes[i] = VARINT_CODE;
+            MetadataField f = fields.get(i);
+            index.put(f.name(), i);
+            fieldTypes[i] = f.typeName();
+            kinds[i] = f.kind();
+            if (f.dimension() > 0) {
+                // no event evident reads has an array; one is read past, and its value stays 0
+                codes[i] = ARRAY_CODE;
                 continue;
             }
-            kinds[i] = switch (fieldType) {
-                case "long", "int", "short", "char" -> Kind.VARINT;
-                case "byte", "boolean" -> Kind.BYTE;
-                case "float" -> Kind.FLOAT;
-                case "double" -> Kind.DOUBLE;
-                case "java.lang.String" -> Kind.STRING;
-                default -> Kind.STRUCT;
-            };
-            codes[i] = (byte) (kinds[i] == Kind.VARINT ? VARINT_CODE : 1);
-            if (kinds[i] == Kind.STRUCT) {
-                if (type == null || depth > 8) {
-                    throw new IllegalStateException("cannot decode field " + JfrReaderAccess.fieldName(f) + " of " + typeName);
+            codes[i] = kinds[i] == FieldKind.VARINT ? VARINT_CODE : OTHER_CODE;
+            if (kinds[i] == FieldKind.STRUCT) {
+                if (f.typeIndex() < 0 || depth > 8) {
+                    throw new IllegalStateException("cannot decode field " + f.name() + " of " + typeName);
                 }
-                structs[i] = new EventLayout(fieldType, -1, JfrReaderAccess.fields(type), reader, depth + 1);
+                structs[i] = new EventLayout(metadata.at(f.typeIndex()), metadata, values, depth + 1);
                 structValues[i] = new long[structs[i].size()];
             }
         }
     }
 
-    /** The layout of an event type in the reader's current chunk, or {@code null} if the chunk lacks it. */
-    static EventLayout of(JfrReader reader, String eventType) {
-        JfrClass type = reader.typesByName.get(eventType);
-        if (type == null) {
-            return null;
-        }
-        return new EventLayout(eventType, JfrReaderAccess.classId(type), JfrReaderAccess.fields(type), reader, 0);
+    /** The layout of an event type in a chunk, or {@code null} if the chunk lacks it. */
+    static EventLayout of(ChunkMetadata metadata, ValueReader values, String eventType) {
+        MetadataType type = metadata.type(eventType);
+        return type == null ? null : new EventLayout(type, metadata, values, 0);
     }
 
     int size() {
@@ -87,11 +75,6 @@ final class EventLayout {
         return index.getOrDefault(name, -1);
     }
 
-    /**
-     * Decodes the fields at {@code pos}: numbers (and constant-pool keys) into {@code values};
-     * floating-point fields as raw bits; inline strings into {@code strings} when it is given,
-     * with constant-pool strings resolved through the reader. Returns the position after the event.
-     */
     /** A field of an inline struct field of the last decoded event, or {@code missing}. */
     long structField(int field, String name, long missing) {
         if (field < 0 || structs[field] == null) {
@@ -101,21 +84,26 @@ final class EventLayout {
         return i < 0 ? missing : structValues[field][i];
     }
 
-    /** Decodes every field at the cursor; see {@link #read(ChunkBytes, long[], String[], JfrReader, int)}. */
-    void read(ChunkBytes in, long[] values, String[] strings, JfrReader reader) {
-        read(in, values, strings, reader, kinds.length);
+    /** Decodes every field at the cursor; see {@link #read(ChunkBytes, long[], String[], ConstantPools, int)}. */
+    void read(ChunkBytes in, long[] values, String[] strings, ConstantPools pools) {
+        read(in, values, strings, pools, kinds.length);
     }
 
     /**
      * Decodes fields {@code 0 .. fieldCount-1} at the cursor: numbers (and constant-pool keys) into
      * {@code values}, floating-point fields as raw bits, inline strings into {@code strings} when it
-     * is given (constant-pool strings resolved through the reader). The caller skips to the next
+     * is given (constant-pool strings resolved through the pools). The caller skips to the next
      * event by its size, so fields after the last one it needs are never touched.
      */
-    void read(ChunkBytes in, long[] values, String[] strings, JfrReader reader, int fieldCount) {
+    void read(ChunkBytes in, long[] values, String[] strings, ConstantPools pools, int fieldCount) {
         for (int i = 0; i < fieldCount; i++) {
             if (codes[i] == VARINT_CODE) {
                 values[i] = in.varlong();
+                continue;
+            }
+            if (codes[i] == ARRAY_CODE) {
+                this.values.skipField(in, fields.get(i));
+                values[i] = 0;
                 continue;
             }
             switch (kinds[i]) {
@@ -123,50 +111,15 @@ final class EventLayout {
                 case FLOAT -> values[i] = Double.doubleToRawLongBits(in.f32());
                 case DOUBLE -> values[i] = Double.doubleToRawLongBits(in.f64());
                 case STRING -> {
-                    String value = string(in, strings != null, reader);
                     if (strings != null) {
-                        strings[i] = value;
+                        strings[i] = in.string(pools);
+                    } else {
+                        in.skipString();
                     }
                 }
-                case STRUCT -> structs[i].read(in, structValues[i], null, reader);
+                case STRUCT -> structs[i].read(in, structValues[i], null, pools);
                 default -> throw new IllegalStateException("unreachable");
             }
-        }
-    }
-
-    private static String string(ChunkBytes in, boolean wanted, JfrReader reader) {
-        byte encoding = in.next();
-        switch (encoding) {
-            case 0:
-                return null;
-            case 1:
-                return "";
-            case 2: {
-                long id = in.varlong();
-                return wanted ? reader.strings.get(id) : null;
-            }
-            case 3:
-            case 5: {
-                int length = in.varint();
-                if (!wanted) {
-                    in.skip(length);
-                    return null;
-                }
-                return in.text(length, encoding == 3);
-            }
-            case 4: {
-                int length = in.varint();
-                StringBuilder sb = wanted ? new StringBuilder(length) : null;
-                for (int c = 0; c < length; c++) {
-                    char ch = (char) in.varint();
-                    if (sb != null) {
-                        sb.append(ch);
-                    }
-                }
-                return sb == null ? null : sb.toString();
-            }
-            default:
-                throw new IllegalStateException("invalid string encoding " + encoding + " at byte " + (in.pos - 1));
         }
     }
 }

@@ -7,10 +7,6 @@ import dev.evident.core.model.FrameKind;
 import dev.evident.core.model.FrameTable;
 import dev.evident.core.model.JavaFrameNames;
 import dev.evident.core.util.LongIntHashMap;
-import one.jfr.ClassRef;
-import one.jfr.JfrReader;
-import one.jfr.MethodRef;
-import one.jfr.StackTrace;
 
 import java.util.ArrayList;
 
@@ -34,7 +30,7 @@ final class FrameResolver {
     /** The JDK recorder keeps 64 frames per stack by default and cuts the rest off at the root. */
     static final int JDK_DEFAULT_STACK_DEPTH = 64;
 
-    private final JfrReader reader;
+    private final ConstantPools pools;
     private final FrameTable frames;
     private final CallTree tree;
     private final boolean asyncProfiler;
@@ -51,8 +47,8 @@ final class FrameResolver {
     int distinctStacks;
     int stacksAtJdkDepthLimit;
 
-    FrameResolver(JfrReader reader, FrameTable frames, CallTree tree, SymbolCache symbols, boolean asyncProfiler) {
-        this.reader = reader;
+    FrameResolver(ConstantPools pools, FrameTable frames, CallTree tree, SymbolCache symbols, boolean asyncProfiler) {
+        this.pools = pools;
         this.symbols = symbols;
         this.frames = frames;
         this.tree = tree;
@@ -110,21 +106,32 @@ final class FrameResolver {
     }
 
     private int walk(long stackTraceId) {
-        StackTrace stack = reader.stackTraces.get(stackTraceId);
-        if (stack == null) {
+        StackTraceTable stacks = pools.stacks;
+        int stack = stacks.row(stackTraceId);
+        if (stack < 0) {
             return tree.child(CallTree.ROOT, frames.intern("[no stack trace]", FrameKind.UNKNOWN));
         }
         distinctStacks++;
-        if (!asyncProfiler && stack.methods.length >= JDK_DEFAULT_STACK_DEPTH) {
+        int first = stacks.first(stack);
+        int depth = stacks.count(stack);
+        if (!asyncProfiler && depth >= JDK_DEFAULT_STACK_DEPTH) {
             stacksAtJdkDepthLimit++;
         }
         int node = CallTree.ROOT;
-        for (int i = stack.methods.length - 1; i >= 0; i--) { // index 0 is the leaf
-            node = tree.child(node, frameId(stack.methods[i], stack.types[i], stack.locations[i] >>> 16));
+        for (int f = first + depth - 1; f >= first; f--) { // the first frame is the leaf
+            node = tree.child(node, frameId(stacks.method(f), stacks.type(f), sixteenBitLine(stacks.line(f))));
         }
         return node;
     }
 
+    /**
+     * Line numbers as async-profiler's reader reported them, packed into 16 bits: an unknown line
+     * (-1, e.g. in generated lambda forms) becomes 65535. Kept so that evident's output did not
+     * change when it stopped using that reader.
+     */
+    private static int sixteenBitLine(int line) {
+        return line & 0xffff;
+    }
 
     private int frameId(long methodId, byte type, int line) {
         boolean cacheable = methodId >= 0 && methodId < (1L << 40);
@@ -153,13 +160,15 @@ final class FrameResolver {
     }
 
     private Frame resolveMethod(long methodId, byte type) {
-        MethodRef method = reader.methods.get(methodId);
-        if (method == null) {
+        int method = pools.methods.row(methodId);
+        if (method < 0) {
             return new Frame("[unknown method]", FrameKind.UNKNOWN, 0);
         }
-        String methodName = symbols.text(reader.symbols.get(method.name));
-        ClassRef cls = reader.classes.get(method.cls);
-        String className = cls == null ? "" : symbols.text(reader.symbols.get(cls.name));
+        String methodName = pools.symbol(pools.methods.get(method, ConstantPools.METHOD_NAME), symbols);
+        String className = pools.className(pools.methods.get(method, ConstantPools.METHOD_CLASS), symbols);
+        if (className == null) {
+            className = "";
+        }
         FrameKind kind = switch (type) {
             case INTERPRETED, JIT, INLINED, C1 -> FrameKind.JAVA;
             case NATIVE -> asyncProfiler ? FrameKind.NATIVE : FrameKind.JAVA;
@@ -189,11 +198,8 @@ final class FrameResolver {
 
     /** Java source form of a class: {@code java.lang.String}, {@code byte[]}, {@code java.lang.Object[][]}. */
     String className(long classId) {
-        ClassRef cls = reader.classes.get(classId);
-        if (cls == null) {
-            return "[unknown class]";
-        }
-        return sourceName(symbols.text(reader.symbols.get(cls.name)));
+        String internal = pools.className(classId, symbols);
+        return internal == null ? "[unknown class]" : sourceName(internal);
     }
 
     static String sourceName(String internal) {

@@ -39,6 +39,8 @@ final class JfrAccumulator {
     final FrameTable frames = new FrameTable();
     /** Decoded class and method names, shared by every chunk this accumulator reads. */
     final SymbolCache symbols = new SymbolCache();
+    /** The constant-pool tables of the chunk being read, reused for the next one (not a result). */
+    final ConstantPools pools = new ConstantPools();
     final CallTree tree = new CallTree(METRICS.size());
     final ThreadBreakdown threads = new ThreadBreakdown(METRICS.size());
     final List<GcPause> gcPauses = new ArrayList<>();

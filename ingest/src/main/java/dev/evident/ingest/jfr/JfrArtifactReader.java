@@ -35,8 +35,7 @@ import java.util.regex.Pattern;
 
 /**
  * JDK Flight Recorder files, whether written by the JDK or by async-profiler. One streaming pass
- * per chunk, chunks in parallel, using async-profiler's {@code one.jfr.JfrReader} for the chunk
- * structure and constant pools.
+ * per chunk, chunks in parallel; chunks that declare the same metadata share one parsed copy.
  */
 public final class JfrArtifactReader implements ArtifactReader {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ns|us|ms|s)");
@@ -48,7 +47,7 @@ public final class JfrArtifactReader implements ArtifactReader {
 
     @Override
     public Probe probe(ArtifactInput input, ByteBuffer head) {
-        if (head.remaining() >= 4 && head.getInt(head.position()) == JfrChunks.MAGIC) {
+        if (head.remaining() >= 4 && head.getInt(head.position()) == ChunkHeader.MAGIC) {
             return Probe.CERTAIN;
         }
         return Probe.NO;
@@ -56,6 +55,11 @@ public final class JfrArtifactReader implements ArtifactReader {
 
     @Override
     public void read(ArtifactInput input, EvidenceSink sink) throws ArtifactException {
+        read(input, sink, new MetadataCache());
+    }
+
+    /** Reads with a given metadata cache, which lives as long as this one file's read; tests look into it. */
+    void read(ArtifactInput input, EvidenceSink sink, MetadataCache metadata) throws ArtifactException {
         JfrAccumulator acc;
         try (FileChannel ch = FileChannel.open(input.randomAccessFile(), StandardOpenOption.READ)) {
             JfrChunks.Layout layout = JfrChunks.scan(ch);
@@ -67,7 +71,7 @@ public final class JfrArtifactReader implements ArtifactReader {
                         + " complete chunk(s) before it");
             }
             acc = layout.chunks().parallelStream().collect(JfrAccumulator::new,
-                    (a, chunk) -> readChunk(ch, chunk, a), JfrAccumulator::merge);
+                    (a, chunk) -> readChunk(ch, chunk, a, metadata), JfrAccumulator::merge);
         } catch (IOException e) {
             throw new ArtifactException("JFR: cannot read the file: " + e.getMessage(), e);
         }
@@ -97,7 +101,7 @@ public final class JfrArtifactReader implements ArtifactReader {
     /** One reusable heap buffer per worker thread: no zeroing or page faults per chunk. */
     private static final ThreadLocal<ByteBuffer> CHUNK_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(0));
 
-    private static void readChunk(FileChannel ch, JfrChunks.Chunk chunk, JfrAccumulator acc) {
+    private static void readChunk(FileChannel ch, JfrChunks.Chunk chunk, JfrAccumulator acc, MetadataCache metadata) {
         try {
             if (chunk.size() > Integer.MAX_VALUE - 16) {
                 throw new IOException("chunk of " + chunk.size() + " bytes is larger than evident can hold in one array");
@@ -114,7 +118,7 @@ public final class JfrArtifactReader implements ArtifactReader {
                 }
             }
             buffer.flip();
-            JfrChunkProcessor.process(buffer, chunk, acc);
+            JfrChunkProcessor.process(buffer, chunk, acc, metadata);
         } catch (IOException | RuntimeException e) {
             acc.chunkFailures.add("chunk at byte " + chunk.offset() + " (" + chunk.size()
                     + " bytes) could not be decoded and was skipped: " + e.getMessage());

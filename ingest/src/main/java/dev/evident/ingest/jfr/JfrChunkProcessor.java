@@ -11,23 +11,19 @@ import dev.evident.core.model.GcPause;
 import dev.evident.core.model.HeapSample;
 import dev.evident.core.model.ThreadCountSample;
 import dev.evident.core.util.LongIntHashMap;
-import one.jfr.JfrClass;
-import one.jfr.JfrReader;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads one chunk into an accumulator. {@link JfrReader} parses the chunk's metadata and constant
+ * Reads one chunk into an accumulator. {@link JfrChunk} provides the chunk's metadata and constant
  * pools; the events themselves are decoded here in one tight loop over the chunk's bytes, by
  * field layouts bound once per chunk, touching only the event types evident uses and allocating
  * nothing per event.
  */
 final class JfrChunkProcessor {
-    private static final int CHUNK_HEADER_SIZE = 68;
 
     /** Settings worth keeping: they change how the data is read (sampling periods, thresholds). */
     private static final Set<String> KEPT_SETTINGS = Set.of("period", "threshold", "interval", "wall", "alloc",
@@ -144,7 +140,7 @@ final class JfrChunkProcessor {
             if (i < 0) {
                 return 0;
             }
-            return layout.kinds[i] == EventLayout.Kind.FLOAT || layout.kinds[i] == EventLayout.Kind.DOUBLE
+            return layout.kinds[i] == FieldKind.FLOAT || layout.kinds[i] == FieldKind.DOUBLE
                     ? Double.longBitsToDouble(values[i]) : values[i];
         }
 
@@ -154,37 +150,37 @@ final class JfrChunkProcessor {
         }
 
         /** A constant-pool enumeration field (GC cause, VM operation, deoptimization reason) as text. */
-        String getConstant(long[] values, String field, JfrReader reader) {
+        String getConstant(long[] values, String field, ConstantPools pools) {
             int i = layout.field(field);
-            if (i < 0) {
-                return null;
-            }
-            Map<Integer, String> constants = reader.enums.get(layout.fieldTypes[i]);
-            return constants == null ? null : constants.get((int) values[i]);
+            return i < 0 ? null : pools.enumText(layout.fieldTypes[i], values[i]);
         }
     }
 
-    private final JfrReader reader;
+    private final JfrChunk chunk;
+    private final ConstantPools pools;
     private final JfrAccumulator acc;
     private final FrameResolver frames;
     private final boolean asyncProfiler;
     private final LongIntHashMap threadIds = new LongIntHashMap(64);
-    private Map<Long, String> eventTypeNames;
 
-    private JfrChunkProcessor(JfrReader reader, JfrAccumulator acc) {
-        this.reader = reader;
+    private JfrChunkProcessor(JfrChunk chunk, JfrAccumulator acc) {
+        this.chunk = chunk;
+        this.pools = chunk.pools;
         this.acc = acc;
-        this.asyncProfiler = reader.typesByName.keySet().stream().anyMatch(n -> n.startsWith("profiler."));
-        this.frames = new FrameResolver(reader, acc.frames, acc.tree, acc.symbols, asyncProfiler);
+        this.asyncProfiler = chunk.metadata.asyncProfiler();
+        this.frames = new FrameResolver(pools, acc.frames, acc.tree, acc.symbols, asyncProfiler);
     }
 
-    /** Decodes one complete chunk held in {@code chunk} (position 0, limit = chunk size). */
-    static void process(ByteBuffer chunk, JfrChunks.Chunk where, JfrAccumulator acc) throws IOException {
-        JfrReader reader = new JfrReader(chunk.duplicate());
-        JfrChunkProcessor p = new JfrChunkProcessor(reader, acc);
+    /**
+     * Decodes one complete chunk held in {@code buffer} (position 0, limit = chunk size), with the
+     * metadata of the file's earlier chunks at hand in {@code metadata}.
+     */
+    static void process(ByteBuffer buffer, JfrChunks.Chunk where, JfrAccumulator acc, MetadataCache metadata) {
+        JfrChunk chunk = JfrChunk.read(buffer, metadata, acc.pools);
+        JfrChunkProcessor p = new JfrChunkProcessor(chunk, acc);
         acc.producers.add(p.asyncProfiler ? "async-profiler" : "JDK Flight Recorder");
         acc.window(where.startNanos(), where.durationNanos());
-        p.readEvents(chunk);
+        p.readEvents(buffer);
         acc.chunks++;
         acc.distinctStacks += p.frames.distinctStacks;
         acc.stacksAtJdkDepthLimit += p.frames.stacksAtJdkDepthLimit;
@@ -202,7 +198,7 @@ final class JfrChunkProcessor {
         String[] strings = new String[maxFields];
         ChunkBytes in = new ChunkBytes(buf);
         int limit = in.limit();
-        in.pos = CHUNK_HEADER_SIZE;
+        in.pos = ChunkHeader.SIZE;
         while (in.pos < limit) {
             int start = in.pos;
             long size = in.varlong();
@@ -212,7 +208,7 @@ final class JfrChunkProcessor {
             }
             Bound bound = type >= 0 && type < byTypeId.length ? byTypeId[(int) type] : null;
             if (bound != null) {
-                bound.layout.read(in, values, bound.type.needsStrings() ? strings : null, reader, bound.decoded);
+                bound.layout.read(in, values, bound.type.needsStrings() ? strings : null, pools, bound.decoded);
                 accept(bound, values, strings);
             }
             in.pos = (int) (start + size);
@@ -223,8 +219,9 @@ final class JfrChunkProcessor {
     private Bound[] bind() {
         Map<Integer, Bound> bound = new HashMap<>();
         int maxId = 0;
+        ValueReader values = new ValueReader(chunk.metadata);
         for (Type type : Type.values()) {
-            EventLayout layout = EventLayout.of(reader, type.eventName);
+            EventLayout layout = EventLayout.of(chunk.metadata, values, type.eventName);
             if (layout != null) {
                 bound.put(layout.typeId, new Bound(type, layout));
                 maxId = Math.max(maxId, layout.typeId);
@@ -282,9 +279,9 @@ final class JfrChunkProcessor {
             case EXCEPTION_STATISTICS -> acc.exceptionCounts.add(new CounterSample(time(b, v), "", b.get(v, "throwables", 0)));
             case DEOPTIMIZATION -> acc.deoptimizations.add(new Deoptimization(time(b, v),
                     frames.methodName(b.get(v, "method", -1)), (int) b.get(v, "lineNumber", 0),
-                    orUnknown(b.getConstant(v, "reason", reader)), orUnknown(b.getConstant(v, "action", reader))));
+                    orUnknown(b.getConstant(v, "reason", pools)), orUnknown(b.getConstant(v, "action", pools))));
             case VM_OPERATION -> acc.vmOperations.add(new VmOperation(time(b, v), ticksToNanos(Bound.at(v, b.duration, 0)),
-                    orUnknown(b.getConstant(v, "operation", reader)), b.get(v, "safepoint", 0) != 0));
+                    orUnknown(b.getConstant(v, "operation", pools)), b.get(v, "safepoint", 0) != 0));
             case METASPACE_SUMMARY -> {
                 int sizes = b.layout.field("metaspace");
                 acc.metaspace.add(new MemoryPoolSample(time(b, v), b.layout.structField(sizes, "used", 0),
@@ -292,12 +289,12 @@ final class JfrChunkProcessor {
             }
             case THREAD_ALLOCATION_STATISTICS -> {
                 long tid = b.get(v, "thread", -1);
-                String name = reader.threads.get(tid);
+                String name = pools.threadName(tid);
                 acc.threadAllocations.add(new CounterSample(time(b, v), name == null ? "[thread " + tid + "]" : name,
                         b.get(v, "allocated", 0)));
             }
             case CODE_CACHE_FULL -> acc.codeCacheFull.add(new CodeCacheFull(time(b, v),
-                    orUnknown(b.getConstant(v, "codeBlobType", reader)), b.get(v, "codeCacheMaxCapacity", 0),
+                    orUnknown(b.getConstant(v, "codeBlobType", pools)), b.get(v, "codeCacheMaxCapacity", 0),
                     (int) b.get(v, "fullCount", 0)));
             case CPU_LOAD -> acc.cpuLoad.add(new CpuLoadSample(time(b, v), b.getFloat(v, "jvmUser"),
                     b.getFloat(v, "jvmSystem"), b.getFloat(v, "machineTotal")));
@@ -325,7 +322,7 @@ final class JfrChunkProcessor {
         acc.tree.addSelf(node, column, weight, count);
         int thread = threadIds.get(tid, -1);
         if (thread < 0) {
-            String name = reader.threads.get(tid);
+            String name = pools.threadName(tid);
             thread = acc.threads.thread(name == null ? "[thread " + tid + "]" : name);
             threadIds.put(tid, thread);
         }
@@ -333,11 +330,11 @@ final class JfrChunkProcessor {
     }
 
     private long time(Bound b, long[] v) {
-        return b.time < 0 ? reader.chunkStartNanos : reader.eventTimeToNanos(v[b.time]);
+        return b.time < 0 ? chunk.startNanos() : chunk.toEpochNanos(v[b.time]);
     }
 
     private void setting(String name, long eventTypeId, String value) {
-        String type = eventTypeName(eventTypeId);
+        String type = chunk.metadata.typeName(eventTypeId);
         if ("enabled".equals(name)) {
             // whether an event type was on tells "none happened" from "none recorded"
             if (RECORDED_TYPES.contains(type)) {
@@ -355,16 +352,6 @@ final class JfrChunkProcessor {
         }
     }
 
-    private String eventTypeName(long id) {
-        if (eventTypeNames == null) {
-            eventTypeNames = new HashMap<>();
-            for (JfrClass type : reader.typesByName.values()) {
-                eventTypeNames.put((long) JfrReaderAccess.classId(type), JfrReaderAccess.className(type));
-            }
-        }
-        return eventTypeNames.getOrDefault(id, "?");
-    }
-
     /**
      * The JDK writes "OpenJDK 64-Bit Server VM (17.0.15+6-...) for linux-amd64 JRE (...), built on
      * ..."; async-profiler writes just "17.0.15+6-...". Both become the version itself.
@@ -379,13 +366,12 @@ final class JfrChunkProcessor {
     }
 
     private long ticksToNanos(long ticks) {
-        return (long) (ticks * reader.nanosPerTick);
+        return chunk.toNanos(ticks);
     }
 
     /** A constant of a simple enumeration pool (GC names and causes, "Before GC"/"After GC"). */
     private String constant(String enumType, long key) {
-        Map<Integer, String> values = reader.enums.get(enumType);
-        return values == null ? null : values.get((int) key);
+        return pools.enumText(enumType, key);
     }
 
     private static String orUnknown(String s) {

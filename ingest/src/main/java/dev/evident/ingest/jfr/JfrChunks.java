@@ -13,9 +13,6 @@ import java.util.List;
  * evident parse them in parallel and keep the complete ones of a truncated file.
  */
 final class JfrChunks {
-    static final int HEADER_SIZE = 68;
-    static final int MAGIC = 0x464c5200; // "FLR\0"
-
     private JfrChunks() {
     }
 
@@ -30,7 +27,7 @@ final class JfrChunks {
     static Layout scan(FileChannel ch) throws IOException {
         long fileSize = ch.size();
         List<Chunk> chunks = new ArrayList<>();
-        ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE).order(ByteOrder.BIG_ENDIAN);
+        ByteBuffer header = ByteBuffer.allocate(ChunkHeader.SIZE).order(ByteOrder.BIG_ENDIAN);
         long offset = 0;
         while (offset < fileSize) {
             header.clear();
@@ -42,7 +39,7 @@ final class JfrChunks {
                 }
                 read += r;
             }
-            if (read < 8 || header.getInt(0) != MAGIC) {
+            if (read < 8 || header.getInt(0) != ChunkHeader.MAGIC) {
                 return new Layout(chunks, "expected a chunk header (\"FLR\\0\") at byte " + offset + " but found "
                         + (read < 4 ? "the end of the file" : hex(header, Math.min(read, 8))));
             }
@@ -52,14 +49,15 @@ final class JfrChunks {
                 return new Layout(chunks, "chunk at byte " + offset + " has JFR format version " + major + "." + minor
                         + "; only version 2.x (JDK 11 and later, async-profiler 2+) is supported");
             }
-            if (read < HEADER_SIZE) {
+            if (read < ChunkHeader.SIZE) {
                 return new Layout(chunks, "file ends inside the chunk header at byte " + offset
-                        + " (" + read + " of " + HEADER_SIZE + " header bytes present)");
+                        + " (" + read + " of " + ChunkHeader.SIZE + " header bytes present)");
             }
-            long size = header.getLong(8);
-            long cpOffset = header.getLong(16);
-            long metaOffset = header.getLong(24);
-            if (size <= HEADER_SIZE || cpOffset <= 0 || metaOffset <= 0 || cpOffset >= size || metaOffset >= size) {
+            ChunkHeader h = ChunkHeader.of(header, 0);
+            long size = h.size();
+            long cpOffset = h.constantPoolOffset();
+            long metaOffset = h.metadataOffset();
+            if (size <= ChunkHeader.SIZE || cpOffset <= 0 || metaOffset <= 0 || cpOffset >= size || metaOffset >= size) {
                 return new Layout(chunks, "chunk at byte " + offset + " was never finished by the recorder (size "
                         + size + ", no metadata or constant pool position): the recording was still running or "
                         + "the JVM died; dump it with 'jcmd <pid> JFR.dump' or stop the recording first");
@@ -68,7 +66,7 @@ final class JfrChunks {
                 return new Layout(chunks, "file is truncated: the chunk at byte " + offset + " declares " + size
                         + " bytes but only " + (fileSize - offset) + " remain");
             }
-            chunks.add(new Chunk(offset, size, header.getLong(32), header.getLong(40)));
+            chunks.add(new Chunk(offset, size, h.startNanos(), h.durationNanos()));
             offset += size;
         }
         return new Layout(chunks, null);

@@ -3,7 +3,6 @@ package dev.evident.ingest.jfr;
 import dev.evident.core.model.JavaFrameNames;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,32 +12,23 @@ import java.util.Map;
  * joined, normalized method names) are built only the first time.
  */
 final class SymbolCache {
-    private final Map<Bytes, String> texts = new HashMap<>();
+    private final Map<ByteRange, String> texts = new HashMap<>();
     private final Map<String, Map<String, String>> methods = new HashMap<>();
 
-    /** Symbol bytes as text; {@code ""} for a missing symbol. */
-    String text(byte[] symbol) {
-        if (symbol == null) {
-            return "";
+    /** UTF-8 symbol bytes {@code from} to {@code to} of a chunk's array as text. */
+    String text(byte[] data, int from, int to) {
+        ByteRange key = ByteRange.of(data, from, to);
+        String text = texts.get(key);
+        if (text == null) {
+            text = new String(data, from, to - from, StandardCharsets.UTF_8);
+            texts.put(key.copy(), text); // the kept key owns its bytes: the chunk buffer is reused
         }
-        return texts.computeIfAbsent(new Bytes(symbol), b -> new String(b.bytes, StandardCharsets.UTF_8));
+        return text;
     }
 
     /** The normalized {@code package.Class.method} name for an internal class name and a method name. */
     String javaMethod(String internalClassName, String methodName) {
         return methods.computeIfAbsent(internalClassName, c -> new HashMap<>())
                 .computeIfAbsent(methodName, m -> JavaFrameNames.normalize(internalClassName + "." + m));
-    }
-
-    private record Bytes(byte[] bytes) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Bytes b && Arrays.equals(bytes, b.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(bytes);
-        }
     }
 }
