@@ -22,7 +22,9 @@ import java.util.List;
  *                 blocked in the kernel without application code): relevant for wall-clock only
  * @param chain    every frame name between the anchor (excluded) and the leaf (included), with the
  *                 weight of the stacks that pass through it: what the anchor's call actually does,
- *                 for matching known patterns ({@code Pattern.compile} under {@code String.matches})
+ *                 for matching known patterns ({@code Pattern.compile} under {@code String.matches});
+ *                 sorted by name, so that whatever walks it (and breaks ties by the first it meets)
+ *                 gives the same answer on every run
  */
 public record CallSite(
         String anchor,
@@ -37,7 +39,8 @@ public record CallSite(
 
     public CallSite {
         leaves = List.copyOf(leaves);
-        chain = java.util.Map.copyOf(chain);
+        // not Map.copyOf: its iteration order changes from one JVM run to the next
+        chain = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(chain));
     }
 
     /** Weight of the stacks in this site that pass through a frame of this name (0 if none). */
