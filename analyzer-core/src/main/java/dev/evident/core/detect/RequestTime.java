@@ -4,6 +4,7 @@ import dev.evident.core.model.Evidence;
 import dev.evident.core.model.EvidenceSet;
 import dev.evident.core.model.LatencySeries;
 import dev.evident.core.model.Quantity;
+import dev.evident.core.stats.Share;
 import dev.evident.core.util.Fmt;
 
 import java.util.List;
@@ -18,16 +19,12 @@ import java.util.TreeSet;
  * approximation of a sum of independent requests); otherwise the total is taken as exact.
  *
  * @param ms              total request time in milliseconds
- * @param lowMs           low end of its 95% interval
- * @param highMs          high end of its 95% interval
  * @param requests        number of requests
  * @param requestVariance variance of one request's latency in ms² (pooled within series); NaN when the
  *                        tool reported no per-request times
  * @param evidence        the fact that states it
  */
-public record RequestTime(double ms, double lowMs, double highMs, long requests, double requestVariance,
-                          Evidence evidence) {
-    private static final double Z95 = 1.959963984540054;
+public record RequestTime(double ms, long requests, double requestVariance, Evidence evidence) {
 
     /** Whether a series measures requests (a load test) rather than benchmark runs. */
     public static boolean isRequestSeries(LatencySeries s) {
@@ -56,7 +53,7 @@ public record RequestTime(double ms, double lowMs, double highMs, long requests,
         if (total <= 0) {
             return Optional.empty();
         }
-        double half = allSampled ? Z95 * Math.sqrt(variance) : 0;
+        double half = allSampled ? Share.Z95 * Math.sqrt(variance) : 0;
         double low = Math.max(total - half, 1e-9);
         double high = total + half;
         String statement = Fmt.count(requests) + " requests × mean latency = " + Fmt.decimal(total / 1e3, 2) + " s of request time"
@@ -67,7 +64,7 @@ public record RequestTime(double ms, double lowMs, double highMs, long requests,
                 List.of(Quantity.of("request time", total, "ms"), Quantity.of("request time low", low, "ms"),
                         Quantity.of("request time high", high, "ms"), Quantity.of("requests", requests, "requests")),
                 sources.first(), "requests × mean latency");
-        return Optional.of(new RequestTime(total, low, high, requests, allSampled ? variance / requests : Double.NaN, e));
+        return Optional.of(new RequestTime(total, requests, allSampled ? variance / requests : Double.NaN, e));
     }
 
     /**
@@ -92,6 +89,6 @@ public record RequestTime(double ms, double lowMs, double highMs, long requests,
         double meanRequest = ms / requests;
         double standardError = Math.sqrt((1 - share) * (1 - share) * part + share * share * rest)
                 / (Math.sqrt(requests) * meanRequest);
-        return new double[] {Math.max(0, share - Z95 * standardError), share, Math.min(1, share + Z95 * standardError)};
+        return new double[] {Math.max(0, share - Share.Z95 * standardError), share, Math.min(1, share + Share.Z95 * standardError)};
     }
 }

@@ -18,8 +18,8 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  */
 public record Share(long part, long whole, long events, double value, double low, double high) {
 
-    /** z for a two-sided 95% interval, from commons-math3 rather than a literal. */
-    static final double Z95 = new NormalDistribution().inverseCumulativeProbability(0.975);
+    /** z for a two-sided 95% interval, from commons-math3 rather than a literal; every normal-approximation interval uses it. */
+    public static final double Z95 = new NormalDistribution().inverseCumulativeProbability(0.975);
 
     public static Share of(long part, long whole, long events) {
         if (whole <= 0 || events <= 0) {

@@ -1,5 +1,6 @@
 package dev.evident.core.detect;
 
+import dev.evident.core.stats.Share;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -37,14 +38,14 @@ class RequestTimeTest {
                 total += latencies[i];
             }
             double requestVariance = variance(latencies);
-            RequestTime time = new RequestTime(total, total, total, REQUESTS, requestVariance, null);
+            RequestTime time = new RequestTime(total, REQUESTS, requestVariance, null);
             double[] interval = time.shareInterval(partSum, variance(parts));
             assertThat(interval[0]).isLessThanOrEqualTo(interval[1]).isGreaterThanOrEqualTo(0);
             assertThat(interval[2]).isGreaterThanOrEqualTo(interval[1]).isLessThanOrEqualTo(1);
             if (interval[0] <= truth && truth <= interval[2]) {
                 covered++;
             }
-            double half = 1.959963984540054 * Math.sqrt(requestVariance * REQUESTS);
+            double half = Share.Z95 * Math.sqrt(requestVariance * REQUESTS);
             if (partSum / (total + half) <= truth && truth <= partSum / (total - half)) {
                 coveredByRequestsOnly++;
             }
@@ -55,13 +56,13 @@ class RequestTimeTest {
 
     @Test
     void withoutPerRequestLatenciesTheFractionIsExact() {
-        RequestTime time = new RequestTime(1000, 1000, 1000, 10, Double.NaN, null);
+        RequestTime time = new RequestTime(1000, 10, Double.NaN, null);
         assertThat(time.shareInterval(250, 40)).containsExactly(0.25, 0.25, 0.25);
     }
 
     @Test
     void aPartLargerThanTheMeasuredRequestsIsCappedAtTheWhole() {
-        RequestTime time = new RequestTime(1000, 900, 1100, 10, 100, null);
+        RequestTime time = new RequestTime(1000, 10, 100, null);
         double[] interval = time.shareInterval(1500, 0);
         assertThat(interval[1]).isEqualTo(1.0);
         assertThat(interval[2]).isEqualTo(1.0);

@@ -93,18 +93,17 @@ public final class CacheCandidateDetector implements Detector {
         double[] sorted = gaps.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double medianGap = Percentiles.of(sorted, 50);
         long ttl = Math.max(1, Math.round(medianGap));
-        long hits = 0;
-        double hitMs = 0;
-        List<Double> hitTimes = new ArrayList<>();
+        java.util.stream.DoubleStream.Builder hitTimes = java.util.stream.DoubleStream.builder();
         for (List<SqlEvent> events : repeated) {
             for (int i = 1; i < events.size(); i++) {
                 if ((events.get(i).epochNanos() - events.get(i - 1).epochNanos()) / 1e9 <= ttl) {
-                    hits++;
-                    hitMs += events.get(i).durationMs();
                     hitTimes.add(events.get(i).durationMs());
                 }
             }
         }
+        PartTime cached = PartTime.ofUnits(hitTimes.build().toArray());
+        long hits = cached.units();
+        double hitMs = cached.ms();
         if (hitMs < DbThresholds.MIN_SAVING_MS.value()) {
             return null;
         }
@@ -143,8 +142,7 @@ public final class CacheCandidateDetector implements Detector {
                 + "parameters\n// on writes to the rows it reads: cache.invalidate(key) (or invalidateAll())\n```";
         List<Evidence> cited = new ArrayList<>(List.of(ev));
         Optional<DbImpact> impact = DbImpact.ofStatementTime(evidence, "cache-candidate|" + first.fingerprint(),
-                new PartTime(hitMs, hitTimes.size(), PartTime.ofUnits(hitTimes.stream().mapToDouble(Double::doubleValue).toArray())
-                        .unitVariance()),
+                cached,
                 "executions a cache with a " + ttl + " s TTL would have answered");
         impact.ifPresent(i -> cited.add(i.evidence()));
         return new Finding(null, "cache-candidate|" + first.fingerprint(), id(), Category.DATABASE, title, score, confidence,

@@ -80,11 +80,10 @@ record DbImpact(Impact impact, Evidence evidence) {
         if (!(shareOfStatement > 0)) {
             return Optional.empty();
         }
-        double statementMs = statementMs(evidence, fingerprints);
-        if (statementMs > 0) {
-            Optional<DbImpact> viaLog = ofStatementTime(evidence, key,
-                    PartTime.executions(evidence, fingerprints).scaled(Math.min(1, shareOfStatement)),
-                    what + " (" + Fmt.percent(shareOfStatement) + " of the statement's " + DbText.ms(statementMs)
+        PartTime logged = PartTime.executions(evidence, fingerprints);
+        if (logged.ms() > 0) {
+            Optional<DbImpact> viaLog = ofStatementTime(evidence, key, logged.scaled(Math.min(1, shareOfStatement)),
+                    what + " (" + Fmt.percent(shareOfStatement) + " of the statement's " + DbText.ms(logged.ms())
                             + " in the log)");
             if (viaLog.isPresent()) {
                 return viaLog;

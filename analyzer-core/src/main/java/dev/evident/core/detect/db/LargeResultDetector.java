@@ -85,7 +85,8 @@ public final class LargeResultDetector implements Detector {
     }
 
     private Optional<Finding> finding(String fingerprint, Tally t, double perCall, EvidenceSet evidence) {
-        double statementMs = DbImpact.statementMs(evidence, List.of(fingerprint));
+        PartTime statementTime = PartTime.executions(evidence, List.of(fingerprint));
+        double statementMs = statementTime.ms();
         if (statementMs < DbThresholds.MIN_SAVING_MS.value()) {
             return Optional.empty();
         }
@@ -101,7 +102,7 @@ public final class LargeResultDetector implements Detector {
                 Quantity.of("share of logged database time", share * 100, "%")),
                 t.sources.first(), "rows ÷ calls" + (t.sources.size() > 1 ? "; also in " + (t.sources.size() - 1) + " more" : ""));
         List<Evidence> cited = new ArrayList<>(List.of(fact));
-        Optional<DbImpact> impact = DbImpact.ofStatementTime(evidence, key, PartTime.executions(evidence, List.of(fingerprint)),
+        Optional<DbImpact> impact = DbImpact.ofStatementTime(evidence, key, statementTime,
                 "the statement that ships " + DbText.rows(perCall) + " rows per execution");
         impact.ifPresent(i -> cited.add(i.evidence()));
         int score = Math.max(25, DbThresholds.DB_SHARE_CURVE.scoreInt(share));
